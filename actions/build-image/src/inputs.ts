@@ -1,0 +1,45 @@
+import {
+  getBoolean,
+  getEnum,
+  getInteger,
+  getList,
+  getOptional,
+  getRequired,
+  getSecret,
+} from '../../../src/inputs.js';
+
+export const PACKAGE_FORMATS = ['files', 'deb'] as const;
+export const CACHE_MODES = ['none', 'gha', 'registry'] as const;
+
+/** Keys match action.yml exactly. */
+export interface Inputs {
+  manifest: string;
+  registry: string;
+  catalog: string | undefined;
+  context: string;
+  package: (typeof PACKAGE_FORMATS)[number];
+  'channel-tags': string[];
+  push: boolean;
+  username: string | undefined;
+  password: string | undefined;
+  'registry-ca': string | undefined;
+  cache: (typeof CACHE_MODES)[number];
+  retries: number;
+}
+
+export function getInputs(): Inputs {
+  return {
+    manifest: getOptional('manifest') ?? 'default.json',
+    registry: getRequired('registry'),
+    catalog: getOptional('catalog'),
+    context: getOptional('context') ?? '.',
+    package: getEnum('package', PACKAGE_FORMATS, 'files'),
+    'channel-tags': getList('channel-tags'),
+    push: getBoolean('push', true),
+    username: getOptional('username'),
+    password: getSecret('password'),
+    'registry-ca': getOptional('registry-ca'),
+    cache: getEnum('cache', CACHE_MODES, 'gha'),
+    retries: getInteger('retries', 4, { min: 1, max: 10 }),
+  };
+}

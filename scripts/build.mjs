@@ -1,0 +1,44 @@
+// Bundles each action into actions/<name>/dist/index.js with ncc, plus its
+// licenses file. dist/ is emptied first so a removed chunk cannot linger.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import ncc from '@vercel/ncc';
+import { ROOT, actionNames } from './actions.mjs';
+
+// `--out DIR` builds into DIR/<name>/ instead (the freshness test compares that with dist/).
+const args = process.argv.slice(2);
+const outIndex = args.indexOf('--out');
+const outRoot = outIndex === -1 ? undefined : args.splice(outIndex, 2)[1];
+const names = args.length > 0 ? args : actionNames();
+
+for (const name of names) {
+  const started = Date.now();
+  const entry = join(ROOT, 'actions', name, 'src', 'index.ts');
+  const outDir = outRoot ? join(outRoot, name) : join(ROOT, 'actions', name, 'dist');
+  // Type checking is `npm run typecheck`'s job; here it would make a bundle
+  // depend on every file tsconfig includes, tests among them.
+  const { code, assets } = await ncc(entry, {
+    license: 'licenses.txt',
+    minify: true,
+    sourceMap: false,
+    quiet: true,
+    target: 'es2023',
+    transpileOnly: true,
+  }).catch((error) => {
+    // ncc's errors quote whole minified lines; keep the part a reader needs.
+    console.error(`${name}: bundling failed: ${String(error?.message ?? error).slice(0, 2000)}`);
+    process.exit(1);
+  });
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'index.js'), code);
+  for (const [file, asset] of Object.entries(assets ?? {})) {
+    const path = join(outDir, file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, asset.source);
+  }
+  const size = Buffer.byteLength(code);
+  console.log(
+    `${name}: dist/index.js ${(size / 1024).toFixed(0)} KiB (${Date.now() - started} ms)`,
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * Two kinds of failure, reported differently (as github/codeql-action does):
+ * a UserError is something the user can fix (bad input, broken default.json,
+ * a missing chart, rejected credentials) and says how; anything else is a
+ * failure of ours or of the infrastructure and is reported with its cause.
+ */
+
+/** Where in a user's file a problem is; line and column are 1-based. */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface UserErrorOptions {
+  /** One sentence on how to fix it. */
+  fix?: string;
+  location?: SourceLocation;
+  cause?: unknown;
+}
+
+export class UserError extends Error {
+  override readonly name: string = 'UserError';
+  readonly fix: string | undefined;
+  readonly location: SourceLocation | undefined;
+
+  constructor(message: string, options: UserErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.fix = options.fix;
+    this.location = options.location;
+  }
+}
+
+/** Several user errors found in one pass (every unresolved placeholder, every schema violation). */
+export class UserErrors extends UserError {
+  override readonly name = 'UserErrors';
+  readonly errors: readonly UserError[];
+
+  constructor(summary: string, errors: readonly UserError[]) {
+    super(`${summary}\n${errors.map((e) => `  - ${formatUserError(e)}`).join('\n')}`, {
+      location: errors[0]?.location,
+    });
+    this.errors = errors;
+  }
+}
+
+/** An external tool exited non-zero; carries what is needed to understand why. */
+export class ToolError extends Error {
+  override readonly name = 'ToolError';
+
+  constructor(
+    readonly tool: string,
+    readonly args: readonly string[],
+    readonly exitCode: number,
+    readonly stderr: string,
+  ) {
+    super(`${tool} ${args.join(' ')} exited with code ${exitCode}${tailSuffix(stderr)}`);
+  }
+}
+
+/** A failure that may go away if tried again (HTTP 429/5xx, a reset connection). */
+export class TransientError extends Error {
+  override readonly name = 'TransientError';
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, options: { retryAfterMs?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}
+
+/** `file:line:col: message` plus the fix, the one-line form used in logs and lists. */
+export function formatUserError(error: UserError): string {
+  const where = formatLocation(error.location);
+  const fix = error.fix ? ` Fix: ${error.fix}` : '';
+  return `${where ? `${where}: ` : ''}${error.message}${fix}`;
+}
+
+export function formatLocation(location: SourceLocation | undefined): string {
+  if (!location) return '';
+  let text = location.file;
+  if (location.line !== undefined) {
+    text += `:${location.line}`;
+    if (location.column !== undefined) text += `:${location.column}`;
+  }
+  return text;
+}
+
+/** Any thrown value as text: the template's `instanceof Error` guard loses the rest. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}
+
+const STDERR_TAIL_LINES = 20;
+
+function tailSuffix(stderr: string): string {
+  const lines = stderr
+    .trimEnd()
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  if (lines.length === 0) return '';
+  const tail = lines.slice(-STDERR_TAIL_LINES);
+  const skipped = lines.length - tail.length;
+  return `:\n${skipped > 0 ? `  … ${skipped} earlier lines\n` : ''}${tail.map((l) => `  ${l}`).join('\n')}`;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from './errors.js';
+import { parseYaml, parseYamlDocuments } from './yaml.js';
+
+describe('bounded YAML', () => {
+  // Each level repeats the one before ten times: few aliases, 10^n nodes.
+  const bomb = (levels: number, perLevel: number) =>
+    ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+      .concat(
+        Array.from(
+          { length: levels },
+          (_, i) => `l${i + 1}: &l${i + 1} [${Array(perLevel).fill(`*l${i}`).join(',')}]`,
+        ),
+      )
+      .join('\n');
+
+  it('refuses an alias bomb that stays under the alias count', () => {
+    expect(() => parseYaml(bomb(9, 10), 'values.yaml')).toThrow(
+      'values.yaml expands to more than 1000000 YAML nodes through its aliases.',
+    );
+  });
+
+  it('refuses more aliases than the bound', () => {
+    expect(() => parseYaml(bomb(11, 10), 'values.yaml')).toThrow(/not valid YAML/);
+  });
+
+  it('accepts a few aliases, as real values files use', () => {
+    expect(parseYaml('base: &b {cpu: 1}\nweb: *b\nworker: *b', 'values.yaml')).toEqual({
+      base: { cpu: 1 },
+      web: { cpu: 1 },
+      worker: { cpu: 1 },
+    });
+  });
+
+  it('refuses a document over the size bound before parsing it', () => {
+    const error = (() => {
+      try {
+        parseYaml('a: 1\n'.repeat(100), 'big.yaml', { maxBytes: 100 });
+      } catch (e) {
+        return e as UserError;
+      }
+    })();
+    expect(error?.message).toBe('big.yaml is 500 bytes of YAML, more than the 100 bytes allowed.');
+  });
+
+  it('refuses deep nesting', () => {
+    expect(() => parseYaml('['.repeat(200) + ']'.repeat(200), 'deep.yaml')).toThrow(
+      /not valid YAML/,
+    );
+  });
+
+  it('gives file, line and column of a syntax error', () => {
+    try {
+      parseYaml('a: 1\nb:\n  - x\n - y\n', 'values-dev.yaml');
+      expect.unreachable();
+    } catch (error) {
+      const userError = error as UserError;
+      expect(userError.message).toContain('values-dev.yaml is not valid YAML');
+      expect(userError.location).toMatchObject({ file: 'values-dev.yaml', line: 4 });
+    }
+  });
+
+  it('reads multi-document streams and drops empty documents', () => {
+    const docs = parseYamlDocuments(
+      '---\n# disabled\n---\nkind: A\n---\n---\nkind: B\n',
+      'rendered.yaml',
+    );
+    expect(docs).toEqual([{ kind: 'A' }, { kind: 'B' }]);
+  });
+});
