@@ -39,9 +39,9 @@ export class UserErrors extends UserError {
   readonly errors: readonly UserError[];
 
   constructor(summary: string, errors: readonly UserError[]) {
-    super(`${summary}\n${errors.map((e) => `  - ${formatUserError(e)}`).join('\n')}`, {
-      location: errors[0]?.location,
-    });
+    // No location of its own: each entry carries one, and a heading with the
+    // first entry's position would read as if it were the only problem.
+    super(`${summary}\n${errors.map((e) => `  - ${formatUserError(e)}`).join('\n')}`);
     this.errors = errors;
   }
 }

@@ -1,0 +1,62 @@
+import { maskSecret } from '../report/mask.js';
+
+/** A value a `%%NAME%%` placeholder can take, and where it came from (for reports). */
+export interface PlaceholderValue {
+  value: string | number | boolean;
+  secret: boolean;
+  source: string;
+}
+
+export const PLACEHOLDER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Names that are never read from the environment: the runner's own secrets and plumbing. */
+const RESERVED_ENV_PREFIXES = ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_'];
+const SECRET_LIKE_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|CREDENTIAL|API_?KEY|_KEY$)/i;
+
+/**
+ * The one context every template is filled from (values files, inputs files,
+ * drift targets): default.json, build outputs, the environment name, and the
+ * variables the workflow passes in `env:`. Secret values are masked the moment
+ * they enter it.
+ */
+export class PlaceholderContext {
+  private readonly values = new Map<string, PlaceholderValue>();
+
+  set(name: string, value: string | number | boolean, options: { secret?: boolean; source: string }): this {
+    if (!PLACEHOLDER_NAME.test(name)) throw new Error(`invalid placeholder name: ${name}`);
+    const secret = options.secret ?? false;
+    if (secret) maskSecret(String(value));
+    this.values.set(name, { value, secret, source: options.source });
+    return this;
+  }
+
+  get(name: string): PlaceholderValue | undefined {
+    return this.values.get(name) ?? undefined;
+  }
+
+  has(name: string): boolean {
+    return this.values.has(name);
+  }
+
+  names(): string[] {
+    return [...this.values.keys()].sort();
+  }
+
+  /**
+   * Adds the workflow's environment variables that are not already set by a
+   * more specific source. Variables named like secrets, or listed in
+   * `secretNames`, are masked; the runner's own variables are never exposed.
+   */
+  addEnvironment(env: NodeJS.ProcessEnv, secretNames: readonly string[] = []): this {
+    const secrets = new Set(secretNames);
+    for (const [name, value] of Object.entries(env)) {
+      if (value === undefined || this.values.has(name) || !PLACEHOLDER_NAME.test(name)) continue;
+      if (RESERVED_ENV_PREFIXES.some((prefix) => name.startsWith(prefix))) continue;
+      this.set(name, value, {
+        secret: secrets.has(name) || SECRET_LIKE_NAME.test(name),
+        source: 'environment variable',
+      });
+    }
+    return this;
+  }
+}

@@ -1,0 +1,87 @@
+import { environmentNamespace } from '../manifest/environments.js';
+import type { AppManifest, Service } from '../manifest/types.js';
+import { PlaceholderContext } from './context.js';
+
+export interface BuildOutputs {
+  /** The image build-image produced, `name@sha256:…` (a tag before the digest is allowed). */
+  image?: string;
+  /** The version build-image resolved. */
+  version?: string;
+}
+
+export interface ContextSources {
+  manifest?: AppManifest;
+  environment?: string;
+  build?: BuildOutputs;
+  /** The workflow's variables (`env:`); usually process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Variables to mask whatever their name. */
+  secretNames?: readonly string[];
+}
+
+/**
+ * The placeholder context every stage fills templates from, built the same
+ * way everywhere (helm-deploy values, inspec inputs, drift targets). More
+ * specific sources win: default.json and the build outputs are set before the
+ * workflow's variables, which cannot override them.
+ */
+export function buildPlaceholderContext(sources: ContextSources): PlaceholderContext {
+  const context = new PlaceholderContext();
+  const { manifest, environment, build } = sources;
+
+  if (environment) context.set('ENVIRONMENT', environment, { source: 'environment input' });
+  if (manifest) addManifest(context, manifest, environment);
+  if (build?.image) addImage(context, build.image);
+  if (build?.version) context.set('VERSION', build.version, { source: 'build-image output "version"' });
+  if (sources.env) context.addEnvironment(sources.env, sources.secretNames);
+  return context;
+}
+
+function addManifest(context: PlaceholderContext, manifest: AppManifest, environment: string | undefined): void {
+  const source = manifest.file;
+  context
+    .set('APP_NAME', manifest.application.name, { source })
+    .set('APP_TYPE', manifest.application.type, { source })
+    .set('APP_VERSION', manifest.application.version.value, { source })
+    .set('BASE_NAMESPACE', manifest.namespace, { source })
+    .set('NAMESPACE', environment ? environmentNamespace(manifest, environment) : manifest.namespace, { source });
+
+  const primary = primaryService(manifest);
+  if (primary) addService(context, '', primary, source);
+  for (const service of manifest.services) {
+    addService(context, `SERVICE_${service.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_`, service, source);
+  }
+}
+
+/** The service of this application itself, else the first one listed. */
+function primaryService(manifest: AppManifest): Service | undefined {
+  return (
+    manifest.services.find((s) => s.application.name === manifest.application.name) ?? manifest.services[0]
+  );
+}
+
+function addService(context: PlaceholderContext, prefix: string, service: Service, source: string): void {
+  context
+    .set(`${prefix}INSTANCES_MIN`, service.instances.min, { source })
+    .set(`${prefix}INSTANCES_MAX`, service.instances.max, { source });
+  if (prefix) context.set(`${prefix}NAME`, service.name, { source });
+  if (service.external) {
+    context
+      .set(`${prefix}EXTERNAL_URL`, service.external.url, { source })
+      .set(`${prefix}EXTERNAL_HOST`, service.external.host, { source })
+      .set(`${prefix}EXTERNAL_PATH`, service.external.path, { source });
+  }
+}
+
+function addImage(context: PlaceholderContext, image: string): void {
+  const source = 'build-image output "ref"';
+  context.set('IMAGE', image, { source });
+  const at = image.indexOf('@');
+  const name = at === -1 ? image : image.slice(0, at);
+  const lastSlash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  const repository = colon > lastSlash ? name.slice(0, colon) : name;
+  context.set('IMAGE_NAME', repository, { source });
+  if (at !== -1) context.set('IMAGE_DIGEST', image.slice(at + 1), { source });
+  if (colon > lastSlash) context.set('IMAGE_TAG', name.slice(colon + 1), { source });
+}
