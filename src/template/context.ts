@@ -22,7 +22,11 @@ const SECRET_LIKE_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|CREDENTIAL|API_?
 export class PlaceholderContext {
   private readonly values = new Map<string, PlaceholderValue>();
 
-  set(name: string, value: string | number | boolean, options: { secret?: boolean; source: string }): this {
+  set(
+    name: string,
+    value: string | number | boolean,
+    options: { secret?: boolean; source: string },
+  ): this {
     if (!PLACEHOLDER_NAME.test(name)) throw new Error(`invalid placeholder name: ${name}`);
     const secret = options.secret ?? false;
     if (secret) maskSecret(String(value));

@@ -7,7 +7,9 @@ function context() {
   return new PlaceholderContext()
     .set('APP_NAME', 'storefront', { source: 'default.json' })
     .set('INSTANCES_MIN', 2, { source: 'default.json' })
-    .set('IMAGE', 'ghcr.io/acme/shop/storefront@sha256:' + 'a'.repeat(64), { source: 'build-image' })
+    .set('IMAGE', 'ghcr.io/acme/shop/storefront@sha256:' + 'a'.repeat(64), {
+      source: 'build-image',
+    })
     .set('DB_URL', 'postgres://u:p@db:5432/shop?sslmode=require # not a comment', { source: 'env' })
     .set('BANNER', 'line one\nkey: injected\n- item', { source: 'env' });
 }
@@ -42,7 +44,9 @@ describe('placeholders are filled at the YAML node level', () => {
 
   it('fills placeholders inside block scalars', () => {
     const text = 'script: |\n  echo %%APP_NAME%%\n  done\n';
-    expect(renderYamlTemplate(text, 'values.yaml', context()).value).toEqual({ script: 'echo storefront\ndone\n' });
+    expect(renderYamlTemplate(text, 'values.yaml', context()).value).toEqual({
+      script: 'echo storefront\ndone\n',
+    });
   });
 
   it('lists every unresolved placeholder with file, line and column', () => {
@@ -64,8 +68,10 @@ describe('placeholders are filled at the YAML node level', () => {
         ['%%REGION%% has no value.', 4, 13],
         ['%%TEAM%% has no value.', 5, 9],
       ]);
-      expect((error as UserErrors).message).toMatch(/^3 placeholders have no value in deploy\/values-dev\.yaml:/);
-      expect(errors[0]?.fix).toContain('pass DB_PASSWORD in the step\'s env:');
+      expect((error as UserErrors).message).toMatch(
+        /^3 placeholders have no value in deploy\/values-dev\.yaml:/,
+      );
+      expect(errors[0]?.fix).toContain("pass DB_PASSWORD in the step's env:");
     }
   });
 
@@ -75,19 +81,23 @@ describe('placeholders are filled at the YAML node level', () => {
       expect.unreachable();
     } catch (error) {
       const userError = error as UserError;
-      expect(userError.message).toBe('a value that starts with %% must be quoted in YAML: %%INSTANCES_MIN%%');
+      expect(userError.message).toBe(
+        'a value that starts with %% must be quoted in YAML: %%INSTANCES_MIN%%',
+      );
       expect(userError.location).toEqual({ file: 'values.yaml', line: 2, column: 11 });
       expect(userError.fix).toContain('"%%INSTANCES_MIN%%"');
     }
   });
 
   it('still reports other YAML errors with their position', () => {
-    expect(() => renderYamlTemplate('a: [1, 2\nb: 3\n', 'values.yaml', context())).toThrow(/not valid YAML/);
+    expect(() => renderYamlTemplate('a: [1, 2\nb: 3\n', 'values.yaml', context())).toThrow(
+      /not valid YAML/,
+    );
   });
 });
 
 describe('context', () => {
-  it('reads the workflow env, masks secret-like names, never the runner\'s own variables', () => {
+  it("reads the workflow env, masks secret-like names, never the runner's own variables", () => {
     const ctx = new PlaceholderContext().addEnvironment({
       REGION: 'eu-west-1',
       DB_PASSWORD: 'hunter22',
@@ -103,6 +113,8 @@ describe('context', () => {
   it('renders single strings for inline values', () => {
     expect(renderString('%%INSTANCES_MIN%%', context(), { file: 'input "set"' })).toBe(2);
     expect(renderString('x-%%APP_NAME%%', context(), { file: 'input "set"' })).toBe('x-storefront');
-    expect(() => renderString('%%NOPE%%', context(), { file: 'input "set"' })).toThrow('%%NOPE%% has no value.');
+    expect(() => renderString('%%NOPE%%', context(), { file: 'input "set"' })).toThrow(
+      '%%NOPE%% has no value.',
+    );
   });
 });

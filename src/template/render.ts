@@ -52,12 +52,19 @@ export function renderYamlTemplate(
 }
 
 /** Placeholders in a plain string (a single `set` value, a target field). */
-export function renderString(text: string, context: PlaceholderContext, where: SourceLocation): string | number | boolean {
+export function renderString(
+  text: string,
+  context: PlaceholderContext,
+  where: SourceLocation,
+): string | number | boolean {
   const whole = WHOLE_PLACEHOLDER.exec(text);
   const lookup = (name: string) => {
     const entry = context.get(name);
     if (!entry) {
-      throw new UserError(`%%${name}%% has no value.`, { location: where, fix: `pass ${name} in the step's env:.` });
+      throw new UserError(`%%${name}%% has no value.`, {
+        location: where,
+        fix: `pass ${name} in the step's env:.`,
+      });
     }
     return entry.value;
   };
@@ -86,7 +93,10 @@ function substitute(node: unknown, context: PlaceholderContext): unknown {
 function findPlaceholders(text: string, file: string, limits: YamlLimits): PlaceholderUse[] {
   let events: Event[];
   try {
-    events = parseEvents(text, { filename: file, maxDepth: limits.maxDepth ?? DEFAULT_YAML_LIMITS.maxDepth });
+    events = parseEvents(text, {
+      filename: file,
+      maxDepth: limits.maxDepth ?? DEFAULT_YAML_LIMITS.maxDepth,
+    });
   } catch (error) {
     const hint = unquotedPlaceholderError(text, file);
     if (hint) throw hint;
@@ -114,7 +124,8 @@ function findPlaceholders(text: string, file: string, limits: YamlLimits): Place
 function unquotedPlaceholderError(text: string, file: string): UserError | undefined {
   const lines = text.split('\n');
   for (const [index, line] of lines.entries()) {
-    const match = /^(\s*(?:-\s+)?(?:[^#\s][^:#]*:\s+)?)(%%[A-Za-z_][A-Za-z0-9_]*%%\S*)\s*(#.*)?$/.exec(line);
+    const match =
+      /^(\s*(?:-\s+)?(?:[^#\s][^:#]*:\s+)?)(%%[A-Za-z_][A-Za-z0-9_]*%%\S*)\s*(#.*)?$/.exec(line);
     if (match && !line.trimStart().startsWith('#')) {
       return new UserError(`a value that starts with %% must be quoted in YAML: ${match[2]}`, {
         location: { file, line: index + 1, column: (match[1]?.length ?? 0) + 1 },

@@ -27,17 +27,25 @@ describe('the standard placeholder context', () => {
   const value = (name: string) => context.get(name)?.value;
 
   it('takes app, namespace and environment from default.json', () => {
-    expect([value('APP_NAME'), value('APP_TYPE'), value('APP_VERSION')]).toEqual(['storefront', 'http_html', '3.x.x']);
-    expect([value('NAMESPACE'), value('BASE_NAMESPACE'), value('ENVIRONMENT')]).toEqual(['shop-stage', 'shop', 'stage']);
+    expect([value('APP_NAME'), value('APP_TYPE'), value('APP_VERSION')]).toEqual([
+      'storefront',
+      'http_html',
+      '3.x.x',
+    ]);
+    expect([value('NAMESPACE'), value('BASE_NAMESPACE'), value('ENVIRONMENT')]).toEqual([
+      'shop-stage',
+      'shop',
+      'stage',
+    ]);
   });
 
   it('takes instances and host from the service of this application, and every service by name', () => {
-    expect([value('INSTANCES_MIN'), value('INSTANCES_MAX'), value('EXTERNAL_HOST'), value('EXTERNAL_PATH')]).toEqual([
-      2,
-      6,
-      'shop.example.com',
-      '/store',
-    ]);
+    expect([
+      value('INSTANCES_MIN'),
+      value('INSTANCES_MAX'),
+      value('EXTERNAL_HOST'),
+      value('EXTERNAL_PATH'),
+    ]).toEqual([2, 6, 'shop.example.com', '/store']);
     expect([value('SERVICE_ADMIN_INSTANCES_MAX'), value('SERVICE_ADMIN_EXTERNAL_HOST')]).toEqual([
       2,
       'admin.shop.example.com',
@@ -45,12 +53,12 @@ describe('the standard placeholder context', () => {
   });
 
   it('splits the image build-image produced', () => {
-    expect([value('IMAGE_NAME'), value('IMAGE_TAG'), value('IMAGE_DIGEST'), value('VERSION')]).toEqual([
-      '127.0.0.1:5000/shop/storefront',
-      '3.1.5',
-      digest,
-      '3.1.5',
-    ]);
+    expect([
+      value('IMAGE_NAME'),
+      value('IMAGE_TAG'),
+      value('IMAGE_DIGEST'),
+      value('VERSION'),
+    ]).toEqual(['127.0.0.1:5000/shop/storefront', '3.1.5', digest, '3.1.5']);
   });
 
   it('lets the workflow add variables but not override default.json', () => {

@@ -32,35 +32,55 @@ export function buildPlaceholderContext(sources: ContextSources): PlaceholderCon
   if (environment) context.set('ENVIRONMENT', environment, { source: 'environment input' });
   if (manifest) addManifest(context, manifest, environment);
   if (build?.image) addImage(context, build.image);
-  if (build?.version) context.set('VERSION', build.version, { source: 'build-image output "version"' });
+  if (build?.version)
+    context.set('VERSION', build.version, { source: 'build-image output "version"' });
   if (sources.env) context.addEnvironment(sources.env, sources.secretNames);
   return context;
 }
 
-function addManifest(context: PlaceholderContext, manifest: AppManifest, environment: string | undefined): void {
+function addManifest(
+  context: PlaceholderContext,
+  manifest: AppManifest,
+  environment: string | undefined,
+): void {
   const source = manifest.file;
   context
     .set('APP_NAME', manifest.application.name, { source })
     .set('APP_TYPE', manifest.application.type, { source })
     .set('APP_VERSION', manifest.application.version.value, { source })
     .set('BASE_NAMESPACE', manifest.namespace, { source })
-    .set('NAMESPACE', environment ? environmentNamespace(manifest, environment) : manifest.namespace, { source });
+    .set(
+      'NAMESPACE',
+      environment ? environmentNamespace(manifest, environment) : manifest.namespace,
+      { source },
+    );
 
   const primary = primaryService(manifest);
   if (primary) addService(context, '', primary, source);
   for (const service of manifest.services) {
-    addService(context, `SERVICE_${service.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_`, service, source);
+    addService(
+      context,
+      `SERVICE_${service.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_`,
+      service,
+      source,
+    );
   }
 }
 
 /** The service of this application itself, else the first one listed. */
 function primaryService(manifest: AppManifest): Service | undefined {
   return (
-    manifest.services.find((s) => s.application.name === manifest.application.name) ?? manifest.services[0]
+    manifest.services.find((s) => s.application.name === manifest.application.name) ??
+    manifest.services[0]
   );
 }
 
-function addService(context: PlaceholderContext, prefix: string, service: Service, source: string): void {
+function addService(
+  context: PlaceholderContext,
+  prefix: string,
+  service: Service,
+  source: string,
+): void {
   context
     .set(`${prefix}INSTANCES_MIN`, service.instances.min, { source })
     .set(`${prefix}INSTANCES_MAX`, service.instances.max, { source });
