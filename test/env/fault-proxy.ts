@@ -1,0 +1,511 @@
+// A fault-injecting TCP proxy for the integration tests.
+//
+// It listens on 127.0.0.1 and forwards every connection to a target (a
+// registry, the API server...). Tests switch faults on and off while a real
+// client talks through it, so retry and rollback paths run against real
+// failures:
+//
+//   refuse(forMs?)        the upstream is "down": open connections are dropped
+//                         and the listener is closed, so new connects get
+//                         ECONNREFUSED
+//   delay(ms, forMs?)     every new connection, and every chunk a client sends,
+//                         waits `ms` before it is forwarded
+//   reset(forMs?)         open connections and every new one get a TCP RST
+//                         (clients see ECONNRESET)
+//   http503(n | {count, forMs, retryAfterSeconds})
+//                         new connections get `HTTP/1.1 503 Service Unavailable`
+//                         with a Retry-After header and are closed; the first
+//                         `count` connections (or every one for `forMs`).
+//                         Open connections are closed first, so keep-alive
+//                         clients reconnect and meet the 503.
+//                         Only for plain HTTP/1 upstreams: a TLS client (the API
+//                         server, the TLS registry) gets a plain-text answer to
+//                         its ClientHello and fails its handshake (e.g. Go:
+//                         "tls: first record does not look like a TLS
+//                         handshake", Node: "wrong version number") — it never
+//                         sees a 503. Use refuse/reset/delay for TLS upstreams.
+//   heal()                clears every fault and listens again
+//
+// Faults given a duration heal themselves after it. stats() counts what the
+// proxy saw. Zero dependencies (node:net only), so it runs in-process in a
+// vitest suite:
+//
+//   const proxy = await FaultProxy.start({ target: env.registry });
+//   proxy.http503({ count: 2 });   // ... drive a client at proxy.address
+//   await proxy.close();
+//
+// or standalone under Node >= 23.6 (type stripping; Node 24 comes from the
+// repo's node_modules), with a small HTTP control port:
+//
+//   node test/env/fault-proxy.ts --target 127.0.0.1:5000 --listen 15000 --control 15001
+//   curl -XPOST '127.0.0.1:15001/http503?count=3&retryAfter=1'
+//   curl -XPOST '127.0.0.1:15001/heal';  curl 127.0.0.1:15001/stats
+
+import net from 'node:net';
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
+
+export interface FaultProxyOptions {
+  /** Where to forward: "host:port" or { host, port }. */
+  target: string | { host: string; port: number };
+  /** Port to listen on, on 127.0.0.1. 0 (default) picks a free one. */
+  port?: number;
+  /** Address to listen on; default 127.0.0.1. */
+  host?: string;
+}
+
+export interface Http503Options {
+  /** Answer this many connections with 503, then heal. */
+  count?: number;
+  /** Answer every connection with 503 for this long, then heal. */
+  forMs?: number;
+  /** Value of the Retry-After header, in seconds (default 1). */
+  retryAfterSeconds?: number;
+}
+
+export interface FaultProxyStats {
+  /** Connections accepted by the listener. */
+  connections: number;
+  /** Connections forwarded to the target. */
+  forwarded: number;
+  /** Open connections dropped by refuse(). */
+  dropped: number;
+  /** Connections answered with a TCP RST. */
+  reset: number;
+  /** Connections that were held by delay(). */
+  delayed: number;
+  /** Connections answered with HTTP 503. */
+  http503: number;
+  /** Connections whose upstream connect failed. */
+  upstreamErrors: number;
+  /** Connections currently open. */
+  open: number;
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+type Counters = Omit<FaultProxyStats, 'open'>;
+
+function parseTarget(target: FaultProxyOptions['target']): { host: string; port: number } {
+  if (typeof target !== 'string') return target;
+  const i = target.lastIndexOf(':');
+  const port = Number(target.slice(i + 1));
+  if (i < 1 || !Number.isInteger(port) || port <= 0) {
+    throw new Error(`fault-proxy: target must be "host:port", got "${target}"`);
+  }
+  return { host: target.slice(0, i).replace(/^\[|\]$/g, ''), port };
+}
+
+export class FaultProxy {
+  readonly target: { host: string; port: number };
+  readonly host: string;
+  #port: number;
+  #server: net.Server | undefined;
+  #sockets = new Set<net.Socket>();
+  #timers = new Set<Timer>();
+  #closed = false;
+
+  #refusing = false;
+  #refuseTimer: Timer | undefined;
+  #delayMs = 0;
+  #delayTimer: Timer | undefined;
+  #resetting = false;
+  #resetTimer: Timer | undefined;
+  #http503Left = 0; // connections still to answer with 503; Infinity while timed
+  #http503Timer: Timer | undefined;
+  #retryAfter = 1;
+
+  #stats: Counters = {
+    connections: 0,
+    forwarded: 0,
+    dropped: 0,
+    reset: 0,
+    delayed: 0,
+    http503: 0,
+    upstreamErrors: 0,
+  };
+
+  private constructor(options: FaultProxyOptions) {
+    this.target = parseTarget(options.target);
+    this.host = options.host ?? '127.0.0.1';
+    this.#port = options.port ?? 0;
+  }
+
+  /** Starts a proxy and resolves once it listens. */
+  static async start(options: FaultProxyOptions): Promise<FaultProxy> {
+    const proxy = new FaultProxy(options);
+    await proxy.#listen();
+    return proxy;
+  }
+
+  /** The port it listens on (stays the same across refuse/heal). */
+  get port(): number {
+    return this.#port;
+  }
+
+  /** "127.0.0.1:port", to use in place of the target's address. */
+  get address(): string {
+    return `${this.host}:${this.#port}`;
+  }
+
+  /** Closes the listener for `forMs` (forever if omitted) and drops open connections. */
+  refuse(forMs?: number): void {
+    this.#refusing = true;
+    this.#refuseTimer = this.#rearm(this.#refuseTimer, forMs, () => {
+      this.#refusing = false;
+      void this.#listen();
+    });
+    for (const s of this.#sockets) {
+      this.#stats.dropped++;
+      s.destroy();
+    }
+    const server = this.#server;
+    this.#server = undefined;
+    server?.close();
+  }
+
+  /** Holds new connections and client data for `ms`, for `forMs` (forever if omitted). */
+  delay(ms: number, forMs?: number): void {
+    if (!(ms >= 0)) throw new Error('fault-proxy: delay(ms) needs ms >= 0');
+    this.#delayMs = ms;
+    this.#delayTimer = this.#rearm(this.#delayTimer, forMs, () => {
+      this.#delayMs = 0;
+    });
+  }
+
+  /** Resets open connections and every new one for `forMs` (forever if omitted). */
+  reset(forMs?: number): void {
+    this.#resetting = true;
+    this.#resetTimer = this.#rearm(this.#resetTimer, forMs, () => {
+      this.#resetting = false;
+    });
+    for (const s of this.#sockets) this.#rst(s);
+  }
+
+  /** Answers new connections with HTTP/1.1 503 (see the file header for TLS upstreams). */
+  http503(options: number | Http503Options = {}): void {
+    const o: Http503Options = typeof options === 'number' ? { count: options } : options;
+    this.#retryAfter = o.retryAfterSeconds ?? 1;
+    if (o.forMs === undefined && o.count === undefined) {
+      this.#http503Left = Number.POSITIVE_INFINITY;
+    } else if (o.forMs !== undefined) {
+      this.#http503Left = o.count ?? Number.POSITIVE_INFINITY;
+    } else {
+      this.#http503Left = o.count ?? 0;
+    }
+    this.#http503Timer = this.#rearm(this.#http503Timer, o.forMs, () => {
+      this.#http503Left = 0;
+    });
+    // Keep-alive clients would never meet the fault on an old connection:
+    // end them gracefully so the next request opens a new one.
+    for (const s of this.#sockets) s.end();
+  }
+
+  /** Clears every fault; listens again if refused. */
+  heal(): void {
+    for (const t of [this.#refuseTimer, this.#delayTimer, this.#resetTimer, this.#http503Timer]) {
+      if (t) this.#clear(t);
+    }
+    this.#refuseTimer = this.#delayTimer = this.#resetTimer = this.#http503Timer = undefined;
+    this.#delayMs = 0;
+    this.#resetting = false;
+    this.#http503Left = 0;
+    if (this.#refusing) {
+      this.#refusing = false;
+      void this.#listen();
+    }
+  }
+
+  /** Resolves once the proxy listens again after refuse() ended (no-op otherwise). */
+  async listening(): Promise<void> {
+    if (this.#server?.listening) return;
+    if (this.#refusing) throw new Error('fault-proxy: still refusing; call heal() first');
+    await this.#listen();
+  }
+
+  /** A snapshot of the counters. */
+  stats(): FaultProxyStats {
+    return { ...this.#stats, open: this.#sockets.size };
+  }
+
+  /** Zeroes the counters. */
+  resetStats(): void {
+    for (const k of Object.keys(this.#stats) as (keyof Counters)[]) this.#stats[k] = 0;
+  }
+
+  /** Stops listening and destroys every connection. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const t of this.#timers) clearTimeout(t);
+    this.#timers.clear();
+    for (const s of this.#sockets) s.destroy();
+    const server = this.#server;
+    this.#server = undefined;
+    if (server?.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  // ---- internals -------------------------------------------------------------
+
+  #listenPromise: Promise<void> | undefined;
+
+  #listen(): Promise<void> {
+    if (this.#closed || this.#refusing) return Promise.resolve();
+    if (this.#server?.listening) return Promise.resolve();
+    if (this.#listenPromise) return this.#listenPromise;
+    const server = net.createServer((socket) => this.#accept(socket));
+    this.#listenPromise = new Promise<void>((resolve, reject) => {
+      server.once('error', (err) => {
+        this.#listenPromise = undefined;
+        reject(
+          new Error(`fault-proxy: cannot listen on ${this.host}:${this.#port}: ${err.message}`),
+        );
+      });
+      server.listen({ host: this.host, port: this.#port, exclusive: true }, () => {
+        this.#listenPromise = undefined;
+        const addr = server.address();
+        if (addr && typeof addr === 'object') this.#port = addr.port;
+        // refuse() may have been called while we were binding
+        if (this.#refusing || this.#closed) server.close();
+        else this.#server = server;
+        resolve();
+      });
+    });
+    return this.#listenPromise;
+  }
+
+  #rearm(old: Timer | undefined, forMs: number | undefined, done: () => void): Timer | undefined {
+    if (old) this.#clear(old);
+    if (forMs === undefined) return undefined;
+    const t = setTimeout(() => {
+      this.#timers.delete(t);
+      done();
+    }, forMs);
+    t.unref();
+    this.#timers.add(t);
+    return t;
+  }
+
+  #clear(t: Timer): void {
+    clearTimeout(t);
+    this.#timers.delete(t);
+  }
+
+  #track(s: net.Socket): void {
+    this.#sockets.add(s);
+    s.once('close', () => this.#sockets.delete(s));
+    s.on('error', () => {
+      /* counted where it matters; an error always ends in close */
+    });
+  }
+
+  #rst(s: net.Socket): void {
+    this.#stats.reset++;
+    if (typeof s.resetAndDestroy === 'function') s.resetAndDestroy();
+    else s.destroy();
+  }
+
+  #accept(client: net.Socket): void {
+    this.#stats.connections++;
+    this.#track(client);
+    if (this.#refusing) {
+      this.#stats.dropped++;
+      client.destroy();
+      return;
+    }
+    if (this.#resetting) {
+      this.#rst(client);
+      return;
+    }
+    if (this.#http503Left > 0) {
+      this.#http503Left--;
+      this.#stats.http503++;
+      this.#answer503(client);
+      return;
+    }
+    const wait = this.#delayMs;
+    if (wait > 0) {
+      this.#stats.delayed++;
+      client.pause();
+      const t = setTimeout(() => {
+        this.#timers.delete(t);
+        if (!client.destroyed) this.#forward(client);
+      }, wait);
+      this.#timers.add(t);
+    } else {
+      this.#forward(client);
+    }
+  }
+
+  #answer503(client: net.Socket): void {
+    const body = 'fault-proxy: 503 Service Unavailable\n';
+    const headers =
+      'HTTP/1.1 503 Service Unavailable\r\n' +
+      `Retry-After: ${this.#retryAfter}\r\n` +
+      'Content-Type: text/plain\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n';
+    let answered = false;
+    let head = '';
+    const answer = (): void => {
+      if (answered || client.destroyed) return;
+      answered = true;
+      // A reply to HEAD carries no body; clients treat one as a broken response.
+      client.end(head.startsWith('HEAD ') ? headers : headers + body);
+    };
+    // Answer once the request head has arrived, so the client reads a reply
+    // to a request it sent (answering first can race with its write).
+    client.on('data', (chunk: Buffer) => {
+      head += chunk.toString('latin1');
+      if (head.includes('\r\n\r\n') || head.length > 64 * 1024 || !/^[A-Z]/.test(head)) answer();
+    });
+    const t = setTimeout(() => {
+      this.#timers.delete(t);
+      answer();
+    }, 2000);
+    t.unref();
+    this.#timers.add(t);
+  }
+
+  #forward(client: net.Socket): void {
+    const upstream = net.connect({ host: this.target.host, port: this.target.port });
+    this.#track(upstream);
+    let connected = false;
+    upstream.once('connect', () => {
+      connected = true;
+      this.#stats.forwarded++;
+    });
+    upstream.once('error', () => {
+      if (!connected) this.#stats.upstreamErrors++;
+      client.destroy();
+    });
+    client.once('error', () => upstream.destroy());
+    client.once('close', () => upstream.destroy());
+    upstream.once('close', () => {
+      if (client.destroyed) return;
+      // mirror an upstream close: FIN if it ended cleanly, else drop
+      if (upstream.readableEnded) client.end();
+      else client.destroy();
+    });
+    // client -> upstream: each chunk waits while delay() is active
+    let queue: Promise<void> = Promise.resolve();
+    const send = (chunk: Buffer): void => {
+      if (upstream.destroyed) return;
+      if (!upstream.write(chunk)) {
+        client.pause();
+        upstream.once('drain', () => client.resume());
+      }
+    };
+    client.on('data', (chunk: Buffer) => {
+      const wait = this.#delayMs;
+      if (wait <= 0) {
+        queue = queue.then(() => send(chunk));
+        return;
+      }
+      client.pause();
+      queue = queue.then(
+        () =>
+          new Promise<void>((resolve) => {
+            const t = setTimeout(() => {
+              this.#timers.delete(t);
+              if (!client.destroyed) client.resume();
+              send(chunk);
+              resolve();
+            }, wait);
+            this.#timers.add(t);
+          }),
+      );
+    });
+    client.on('end', () => {
+      void queue.then(() => upstream.end());
+    });
+    upstream.pipe(client, { end: false });
+    upstream.on('end', () => client.end());
+    client.resume();
+  }
+}
+
+// ---- standalone -------------------------------------------------------------
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(args: string[]): Promise<void> {
+  const target = flag(args, 'target');
+  if (!target || args.includes('--help')) {
+    process.stderr.write(
+      'usage: node test/env/fault-proxy.ts --target HOST:PORT [--listen PORT] [--control PORT]\n' +
+        'control (HTTP, 127.0.0.1): POST /refuse?for=MS  /delay?ms=MS&for=MS  /reset?for=MS\n' +
+        '                           POST /http503?count=N&for=MS&retryAfter=S  /heal   GET /stats\n',
+    );
+    process.exit(target ? 0 : 2);
+  }
+  const proxy = await FaultProxy.start({ target, port: Number(flag(args, 'listen') ?? 0) });
+  const control = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://control');
+    const num = (k: string): number | undefined => {
+      const v = url.searchParams.get(k);
+      return v === null ? undefined : Number(v);
+    };
+    try {
+      switch (`${req.method} ${url.pathname}`) {
+        case 'POST /refuse':
+          proxy.refuse(num('for'));
+          break;
+        case 'POST /delay':
+          proxy.delay(num('ms') ?? 1000, num('for'));
+          break;
+        case 'POST /reset':
+          proxy.reset(num('for'));
+          break;
+        case 'POST /http503': {
+          const o: Http503Options = {};
+          const count = num('count');
+          const forMs = num('for');
+          const retry = num('retryAfter');
+          if (count !== undefined) o.count = count;
+          if (forMs !== undefined) o.forMs = forMs;
+          if (retry !== undefined) o.retryAfterSeconds = retry;
+          proxy.http503(o);
+          break;
+        }
+        case 'POST /heal':
+          proxy.heal();
+          break;
+        case 'GET /stats':
+          break;
+        default:
+          res.writeHead(404).end('unknown control path\n');
+          return;
+      }
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(proxy.stats()) + '\n');
+    } catch (err) {
+      res.writeHead(400).end(`${(err as Error).message}\n`);
+    }
+  });
+  const controlPort = Number(flag(args, 'control') ?? 0);
+  await new Promise<void>((resolve) => control.listen(controlPort, '127.0.0.1', resolve));
+  const cport = (control.address() as net.AddressInfo).port;
+  process.stdout.write(
+    JSON.stringify({
+      listen: proxy.address,
+      target: `${proxy.target.host}:${proxy.target.port}`,
+      control: `127.0.0.1:${cport}`,
+    }) + '\n',
+  );
+  const stop = (): void => {
+    control.close();
+    void proxy.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    process.stderr.write(`fault-proxy: ${(err as Error).message}\n`);
+    process.exit(1);
+  });
+}
