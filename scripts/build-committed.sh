@@ -4,10 +4,13 @@
 # bundles back so they can be committed alongside the sources they come from.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-worktree="$(mktemp -d)/head"
+# Inside the checkout (same filesystem) so node_modules can be hard-linked:
+# a symlink would resolve outside the worktree and change ncc's module ids.
+mkdir -p "$root/.tmp"
+worktree="$(mktemp -d "$root/.tmp/build-XXXXXX")/head"
 git -C "$root" worktree add --detach --quiet "$worktree" HEAD
-trap 'git -C "$root" worktree remove --force "$worktree"' EXIT
-ln -s "$root/node_modules" "$worktree/node_modules"
+trap 'git -C "$root" worktree remove --force "$worktree"; rm -rf "$(dirname "$worktree")"' EXIT
+cp -al "$root/node_modules" "$worktree/node_modules"
 (cd "$worktree" && node_modules/.bin/node scripts/build.mjs)
 for dist in "$worktree"/actions/*/dist; do
   action="$(basename "$(dirname "$dist")")"
