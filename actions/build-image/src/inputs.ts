@@ -7,9 +7,9 @@ import {
   getRequired,
   getSecret,
 } from '../../../src/inputs.js';
+import { CACHE_MODES } from '../../../src/build/cache.js';
 
 export const PACKAGE_FORMATS = ['files', 'deb'] as const;
-export const CACHE_MODES = ['none', 'gha', 'registry'] as const;
 
 /** Keys match action.yml exactly. */
 export interface Inputs {

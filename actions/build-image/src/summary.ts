@@ -1,0 +1,60 @@
+import { markdownTable, writeSummary } from '../../../src/report/summary.js';
+import type { BuildOutcome } from './stage.js';
+
+/** The job summary: what was published, on which base, why, how big and how long it took. */
+export async function writeBuildSummary(outcome: BuildOutcome): Promise<void> {
+  await writeSummary((summary) => {
+    summary.addHeading(`build-image: ${outcome.image}:${outcome.version}`, 3);
+    summary.addRaw(
+      markdownTable(
+        ['', 'build-image'],
+        [
+          ['Image', `\`${outcome.image}\``],
+          ['Tags', outcome.tags.map((tag) => `\`${tag}\``).join(', ') || '(none: not pushed)'],
+          ['Digest', outcome.digest ? `\`${outcome.digest}\`` : '(not pushed)'],
+          ['Base (runtime)', `\`${outcome.baseRef}\``],
+          ['Builder', outcome.builderRef ? `\`${outcome.builderRef}\`` : '(no build steps)'],
+          ['Reason', reasonText(outcome)],
+          [
+            'Size',
+            outcome.sizeBytes === undefined ? '(not pushed)' : formatBytes(outcome.sizeBytes),
+          ],
+          [
+            'Build time',
+            outcome.rebuilt ? `${outcome.buildSeconds.toFixed(1)} s` : 'none (reused)',
+          ],
+          ['Content hash', `\`${outcome.contentHash}\``],
+        ],
+      ),
+      true,
+    );
+    summary.addRaw('\n', true);
+  });
+}
+
+function reasonText(outcome: BuildOutcome): string {
+  switch (outcome.reason) {
+    case 'none':
+      return 'none: an identical image already existed and was reused';
+    case 'commit':
+      return outcome.previous
+        ? `commit: the sources differ from ${outcome.previous}`
+        : 'commit: the first image of this app';
+    case 'config':
+      return `config: default.json or the catalog's settings differ from ${outcome.previous ?? 'the last image'}`;
+    case 'base':
+      return `base: a standard image changed since ${outcome.previous ?? 'the last image'}`;
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatUserError, UserError, UserErrors } from '../errors.js';
+import { parseCatalog } from './catalog.js';
+
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+const SHIPPED = fileURLToPath(new URL('../../catalog/standard-images.yaml', import.meta.url));
+
+function problems(text: string): string[] {
+  try {
+    parseCatalog(text, 'catalog.yaml');
+  } catch (error) {
+    if (error instanceof UserErrors) return error.errors.map(formatUserError);
+    throw error;
+  }
+  throw new Error('expected the catalog to be rejected');
+}
+
+describe('the standard-image catalog', () => {
+  it('loads the catalog this release ships, every image pinned by digest', () => {
+    const catalog = parseCatalog(readFileSync(SHIPPED, 'utf8'), SHIPPED);
+    expect(catalog.builders.map((b) => b.name)).toEqual(['nodejs']);
+    expect(catalog.defaultBuilder).toBe('nodejs');
+    expect(catalog.runtimes.http_html).toMatchObject({
+      user: '10001:10001',
+      port: 8080,
+      appDir: '/srv/app',
+    });
+    for (const image of [
+      ...catalog.builders.map((b) => b.image),
+      ...Object.values(catalog.runtimes).map((r) => r.image),
+    ]) {
+      expect(image.pinned).toMatch(
+        /^ghcr\.io\/pipeline-actions\/standard\/[a-z-]+@sha256:[0-9a-f]{64}$/,
+      );
+    }
+    expect(catalog.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads builders, runtimes, probes and the pinned references', () => {
+    const catalog = parseCatalog(
+      [
+        'apiVersion: pipeline-actions/v1',
+        'builders:',
+        '  jvm:',
+        `    image: registry.example.com/std/builder-java:17@${DIGEST}`,
+        '    toolchains: { java: "17", shell: default }',
+        'runtimes:',
+        '  worker:',
+        `    image: registry.example.com/std/runtime-jre@${DIGEST}`,
+        '    user: "10001:10001"',
+        '    probes: { liveness: { exec: [cat, /tmp/alive], initial_delay_seconds: 3 } }',
+      ].join('\n'),
+      'catalog.yaml',
+    );
+    expect(catalog.builders[0]).toEqual({
+      name: 'jvm',
+      user: '10001:10001',
+      toolchains: { java: '17', shell: 'default' },
+      image: {
+        reference: `registry.example.com/std/builder-java:17@${DIGEST}`,
+        name: 'registry.example.com/std/builder-java:17',
+        digest: DIGEST,
+        pinned: `registry.example.com/std/builder-java@${DIGEST}`,
+      },
+    });
+    expect(catalog.runtimes.worker).toMatchObject({
+      port: undefined,
+      appDir: '/srv/app',
+      probes: {
+        liveness: { kind: 'exec', command: ['cat', '/tmp/alive'], initialDelaySeconds: 3 },
+      },
+    });
+  });
+
+  it('reports every problem in one pass, each with its path and a fix', () => {
+    expect(
+      problems(
+        [
+          'apiVersion: v0',
+          'builders:',
+          '  node:',
+          '    image: registry.example.com/std/builder-node:18',
+          '    user: builder',
+          '    toolchains: { nodejs: 18, cobol: "85" }',
+          'default_builder: java',
+          'runtimes:',
+          '  http_html:',
+          `    image: registry.example.com/std/runtime@${DIGEST}`,
+          '    user: "0:0"',
+          '    port: 80800',
+          '    app_dir: ../srv',
+          '    probes: { liveness: { http: healthz } }',
+          '  website:',
+          `    image: registry.example.com/std/runtime@${DIGEST}`,
+          'extra: true',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'catalog.yaml: $.extra: "extra" is not a known key here. Fix: use only: apiVersion, builders, runtimes, default_builder.',
+      'catalog.yaml: $.apiVersion: must be "pipeline-actions/v1", not "v0". Fix: start the file with `apiVersion: pipeline-actions/v1`.',
+      'catalog.yaml: $.builders.node.image: "registry.example.com/std/builder-node:18" is not pinned by digest. Fix: append @sha256:<digest>: standard images are always pinned, so a build names the exact base it used.',
+      'catalog.yaml: $.builders.node.user: must be a numeric uid:gid such as "10001:10001", not "builder". Fix: use numbers: a name may not exist in every image.',
+      'catalog.yaml: $.builders.node.toolchains.cobol: "cobol" is not a toolchain default.json can ask for. Fix: use one of: java, nodejs, go, python, dotnet, ruby, rust, php, shell.',
+      'catalog.yaml: $.runtimes.http_html.user: is root (uid 0); application images never run as root. Fix: use the non-root uid:gid the runtime image defines, such as "10001:10001".',
+      'catalog.yaml: $.runtimes.http_html.port: must be a port number (1-65535), not 80800. Fix: write the port the runtime listens on, such as 8080.',
+      'catalog.yaml: $.runtimes.http_html.app_dir: must be an absolute path without "..", not "../srv". Fix: write the directory the runtime serves or runs from, such as /srv/app.',
+      'catalog.yaml: $.runtimes.http_html.probes.liveness: is an http or tcp probe, but the runtime has no port. Fix: set `port:` on the runtime, or use an exec probe.',
+      'catalog.yaml: $.runtimes.website: "website" is not an application type. Fix: use one of: http_html, http_api, worker, static_html, cronjob.',
+      'catalog.yaml: $.default_builder: "java" is not one of the builders. Fix: name one of: (none defined).',
+    ]);
+  });
+
+  it('reports YAML syntax errors at their line and column', () => {
+    let error: unknown;
+    try {
+      parseCatalog(
+        'apiVersion: pipeline-actions/v1\nruntimes:\n  http_html: [unclosed\n',
+        'catalog.yaml',
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).location).toMatchObject({ file: 'catalog.yaml', line: 4 });
+    expect((error as UserError).message).toMatch(/^catalog\.yaml is not valid YAML/);
+  });
+});

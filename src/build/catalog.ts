@@ -1,0 +1,421 @@
+import { createHash } from 'node:crypto';
+import { UserError, UserErrors } from '../errors.js';
+import {
+  APPLICATION_TYPES,
+  TOOLCHAINS,
+  type ApplicationType,
+  type Toolchain,
+} from '../manifest/index.js';
+import { formatName, parseReference } from '../oci/index.js';
+import { parseYaml } from '../yaml.js';
+
+/**
+ * The catalog of standard images, a YAML file the platform team owns: which
+ * builder image serves which toolchains (chosen by default.json's
+ * `buildfacts`), and which runtime image, port, user and probes go with each
+ * `application.type`. Every image is pinned by digest, so a build names the
+ * exact bytes it started from. The format is documented in catalog/README.md.
+ */
+
+export interface PinnedImage {
+  /** `registry/repository[:tag]@sha256:…`, as written. */
+  readonly reference: string;
+  /** `registry/repository[:tag]`: what `org.opencontainers.image.base.name` records. */
+  readonly name: string;
+  readonly digest: string;
+  /** `registry/repository@sha256:…`: what FROM and `docker run` use. */
+  readonly pinned: string;
+}
+
+export interface BuilderImage {
+  /** The key under `builders:`. */
+  readonly name: string;
+  readonly image: PinnedImage;
+  /** Numeric `uid:gid` the build runs as when the workspace belongs to root. */
+  readonly user: string;
+  /** Toolchain → the version this image provides ("18", "17.0.9", "default"). */
+  readonly toolchains: Readonly<Partial<Record<Toolchain, string>>>;
+}
+
+export type Probe =
+  | { readonly kind: 'http'; readonly path: string; readonly initialDelaySeconds?: number }
+  | { readonly kind: 'tcp'; readonly initialDelaySeconds?: number }
+  | {
+      readonly kind: 'exec';
+      readonly command: readonly string[];
+      readonly initialDelaySeconds?: number;
+    };
+
+export interface RuntimeImage {
+  readonly type: ApplicationType;
+  readonly image: PinnedImage;
+  /** Numeric `uid:gid`, never root: the image's USER. */
+  readonly user: string;
+  /** The port the application listens on; undefined for workers and cron jobs. */
+  readonly port: number | undefined;
+  /** Where the artifacts go; the image's working directory. */
+  readonly appDir: string;
+  readonly probes: { readonly liveness?: Probe; readonly readiness?: Probe };
+}
+
+export interface Catalog {
+  /** Path or URL it was read from, for messages. */
+  readonly source: string;
+  /** SHA-256 of the catalog text. */
+  readonly sha256: string;
+  /** In file order; the order breaks ties when two builders fit. */
+  readonly builders: readonly BuilderImage[];
+  readonly runtimes: Readonly<Partial<Record<ApplicationType, RuntimeImage>>>;
+  /** The builder for builds whose manifest names no buildfacts. */
+  readonly defaultBuilder: string | undefined;
+}
+
+export const MAX_CATALOG_BYTES = 1024 * 1024;
+const USER = /^(\d+):(\d+)$/;
+const TOP_KEYS = ['apiVersion', 'builders', 'runtimes', 'default_builder'];
+const BUILDER_KEYS = ['image', 'user', 'toolchains'];
+const RUNTIME_KEYS = ['image', 'user', 'port', 'app_dir', 'probes'];
+const PROBE_KEYS = ['http', 'tcp', 'exec', 'initial_delay_seconds'];
+export const CATALOG_API_VERSION = 'pipeline-actions/v1';
+
+type Path = readonly (string | number)[];
+
+/**
+ * Parses and validates a catalog. Every problem is found in one pass and
+ * thrown as one UserErrors naming the file and the path of each value.
+ */
+export function parseCatalog(text: string, source: string): Catalog {
+  const value = parseYaml(text, source, { maxBytes: MAX_CATALOG_BYTES });
+  const problems = new Problems(source);
+  const root = problems.object(value, []);
+  if (!root) throw problems.toError();
+  problems.onlyKeys(root, [], TOP_KEYS);
+  if (root.apiVersion !== CATALOG_API_VERSION) {
+    problems.add(
+      ['apiVersion'],
+      `must be "${CATALOG_API_VERSION}", not ${show(root.apiVersion)}.`,
+      `start the file with \`apiVersion: ${CATALOG_API_VERSION}\`.`,
+    );
+  }
+
+  const builders: BuilderImage[] = [];
+  const builderMap =
+    root.builders === undefined ? {} : (problems.object(root.builders, ['builders']) ?? {});
+  for (const [name, raw] of Object.entries(builderMap)) {
+    const builder = readBuilder(problems, name, raw);
+    if (builder) builders.push(builder);
+  }
+
+  const runtimes: Partial<Record<ApplicationType, RuntimeImage>> = {};
+  const runtimeMap = problems.object(root.runtimes, ['runtimes']) ?? {};
+  for (const [type, raw] of Object.entries(runtimeMap)) {
+    if (!(APPLICATION_TYPES as readonly string[]).includes(type)) {
+      problems.add(
+        ['runtimes', type],
+        `"${type}" is not an application type.`,
+        `use one of: ${APPLICATION_TYPES.join(', ')}.`,
+      );
+      continue;
+    }
+    const runtime = readRuntime(problems, type as ApplicationType, raw);
+    if (runtime) runtimes[type as ApplicationType] = runtime;
+  }
+
+  let defaultBuilder: string | undefined;
+  if (root.default_builder !== undefined) {
+    if (
+      typeof root.default_builder === 'string' &&
+      builders.some((b) => b.name === root.default_builder)
+    ) {
+      defaultBuilder = root.default_builder;
+    } else {
+      problems.add(
+        ['default_builder'],
+        `${show(root.default_builder)} is not one of the builders.`,
+        `name one of: ${builders.map((b) => b.name).join(', ') || '(none defined)'}.`,
+      );
+    }
+  }
+
+  problems.throwIfAny();
+  return {
+    source,
+    sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+    builders,
+    runtimes,
+    defaultBuilder,
+  };
+}
+
+function readBuilder(problems: Problems, name: string, raw: unknown): BuilderImage | undefined {
+  const path = ['builders', name];
+  const entry = problems.object(raw, path);
+  if (!entry) return undefined;
+  problems.onlyKeys(entry, path, BUILDER_KEYS);
+  const image = problems.pinnedImage(entry.image, [...path, 'image']);
+  const user = problems.user(entry.user ?? '10001:10001', [...path, 'user']);
+  const toolchains: Partial<Record<Toolchain, string>> = {};
+  const rawToolchains = problems.object(entry.toolchains, [...path, 'toolchains']);
+  for (const [toolchain, version] of Object.entries(rawToolchains ?? {})) {
+    if (!(TOOLCHAINS as readonly string[]).includes(toolchain)) {
+      problems.add(
+        [...path, 'toolchains', toolchain],
+        `"${toolchain}" is not a toolchain default.json can ask for.`,
+        `use one of: ${TOOLCHAINS.join(', ')}.`,
+      );
+    } else if (typeof version !== 'string' && typeof version !== 'number') {
+      problems.add(
+        [...path, 'toolchains', toolchain],
+        `the version must be a string such as "18", not ${show(version)}.`,
+        'quote the version.',
+      );
+    } else {
+      toolchains[toolchain as Toolchain] = String(version);
+    }
+  }
+  if (rawToolchains && Object.keys(rawToolchains).length === 0) {
+    problems.add(
+      [...path, 'toolchains'],
+      'lists no toolchain, so no build could choose this builder.',
+      'list the toolchains the image provides, such as `nodejs: "18"`.',
+    );
+  }
+  if (!image || !user) return undefined;
+  return { name, image, user, toolchains };
+}
+
+function readRuntime(
+  problems: Problems,
+  type: ApplicationType,
+  raw: unknown,
+): RuntimeImage | undefined {
+  const path = ['runtimes', type];
+  const entry = problems.object(raw, path);
+  if (!entry) return undefined;
+  problems.onlyKeys(entry, path, RUNTIME_KEYS);
+  const image = problems.pinnedImage(entry.image, [...path, 'image']);
+  const user = problems.user(entry.user, [...path, 'user']);
+  if (user && user.startsWith('0:')) {
+    problems.add(
+      [...path, 'user'],
+      'is root (uid 0); application images never run as root.',
+      'use the non-root uid:gid the runtime image defines, such as "10001:10001".',
+    );
+  }
+  let port: number | undefined;
+  if (entry.port !== undefined && entry.port !== null) {
+    if (
+      Number.isInteger(entry.port) &&
+      (entry.port as number) >= 1 &&
+      (entry.port as number) <= 65535
+    )
+      port = entry.port as number;
+    else
+      problems.add(
+        [...path, 'port'],
+        `must be a port number (1-65535), not ${show(entry.port)}.`,
+        'write the port the runtime listens on, such as 8080.',
+      );
+  }
+  const appDir = entry.app_dir ?? '/srv/app';
+  if (
+    typeof appDir !== 'string' ||
+    !/^\/[\w.\-/]*$/.test(appDir) ||
+    appDir.split('/').includes('..')
+  ) {
+    problems.add(
+      [...path, 'app_dir'],
+      `must be an absolute path without "..", not ${show(appDir)}.`,
+      'write the directory the runtime serves or runs from, such as /srv/app.',
+    );
+  }
+  const probes: { liveness?: Probe; readiness?: Probe } = {};
+  const rawProbes =
+    entry.probes === undefined ? {} : problems.object(entry.probes, [...path, 'probes']);
+  for (const [kind, rawProbe] of Object.entries(rawProbes ?? {})) {
+    if (kind !== 'liveness' && kind !== 'readiness') {
+      problems.add(
+        [...path, 'probes', kind],
+        `"${kind}" is not a probe kind.`,
+        'use liveness or readiness.',
+      );
+      continue;
+    }
+    const probe = readProbe(problems, [...path, 'probes', kind], rawProbe, port);
+    if (probe) probes[kind] = probe;
+  }
+  if (!image || !user || typeof appDir !== 'string') return undefined;
+  return { type, image, user, port, appDir: appDir.replace(/\/+$/, '') || '/', probes };
+}
+
+function readProbe(
+  problems: Problems,
+  path: Path,
+  raw: unknown,
+  port: number | undefined,
+): Probe | undefined {
+  const entry = problems.object(raw, path);
+  if (!entry) return undefined;
+  problems.onlyKeys(entry, path, PROBE_KEYS);
+  const kinds = ['http', 'tcp', 'exec'].filter((k) => entry[k] !== undefined);
+  if (kinds.length !== 1) {
+    problems.add(
+      path,
+      `needs exactly one of http, tcp or exec${kinds.length ? ` (has ${kinds.join(' and ')})` : ''}.`,
+      'write e.g. `http: /healthz`, `tcp: true` or `exec: [cat, /tmp/ready]`.',
+    );
+    return undefined;
+  }
+  let delay: number | undefined;
+  if (entry.initial_delay_seconds !== undefined) {
+    if (
+      Number.isInteger(entry.initial_delay_seconds) &&
+      (entry.initial_delay_seconds as number) >= 0
+    )
+      delay = entry.initial_delay_seconds as number;
+    else
+      problems.add(
+        [...path, 'initial_delay_seconds'],
+        `must be a whole number of seconds, not ${show(entry.initial_delay_seconds)}.`,
+        'write e.g. 5.',
+      );
+  }
+  const extra = delay === undefined ? {} : { initialDelaySeconds: delay };
+  if (entry.http !== undefined || entry.tcp !== undefined) {
+    if (port === undefined) {
+      problems.add(
+        path,
+        'is an http or tcp probe, but the runtime has no port.',
+        'set `port:` on the runtime, or use an exec probe.',
+      );
+      return undefined;
+    }
+  }
+  if (entry.http !== undefined) {
+    if (typeof entry.http === 'string' && entry.http.startsWith('/'))
+      return { kind: 'http', path: entry.http, ...extra };
+    problems.add(
+      [...path, 'http'],
+      `must be a path starting with "/", not ${show(entry.http)}.`,
+      'write e.g. `http: /healthz`.',
+    );
+    return undefined;
+  }
+  if (entry.tcp !== undefined) {
+    if (entry.tcp === true) return { kind: 'tcp', ...extra };
+    problems.add([...path, 'tcp'], `must be true, not ${show(entry.tcp)}.`, 'write `tcp: true`.');
+    return undefined;
+  }
+  if (
+    Array.isArray(entry.exec) &&
+    entry.exec.length > 0 &&
+    entry.exec.every((a) => typeof a === 'string')
+  ) {
+    return { kind: 'exec', command: entry.exec as string[], ...extra };
+  }
+  problems.add(
+    [...path, 'exec'],
+    `must be a non-empty list of strings, not ${show(entry.exec)}.`,
+    'write e.g. `exec: [cat, /tmp/ready]`.',
+  );
+  return undefined;
+}
+
+/** Collects problems with their YAML path; one UserErrors at the end. */
+class Problems {
+  private readonly errors: UserError[] = [];
+
+  constructor(private readonly source: string) {}
+
+  add(path: Path, message: string, fix: string): void {
+    this.errors.push(
+      new UserError(`${formatPath(path)}: ${message}`, { fix, location: { file: this.source } }),
+    );
+  }
+
+  object(value: unknown, path: Path): Record<string, unknown> | undefined {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      return value as Record<string, unknown>;
+    this.add(
+      path,
+      `must be a mapping (key: value lines), not ${show(value)}.`,
+      'see catalog/README.md for the format.',
+    );
+    return undefined;
+  }
+
+  onlyKeys(entry: Record<string, unknown>, path: Path, allowed: readonly string[]): void {
+    for (const key of Object.keys(entry)) {
+      if (!allowed.includes(key))
+        this.add(
+          [...path, key],
+          `"${key}" is not a known key here.`,
+          `use only: ${allowed.join(', ')}.`,
+        );
+    }
+  }
+
+  pinnedImage(value: unknown, path: Path): PinnedImage | undefined {
+    if (typeof value !== 'string') {
+      this.add(
+        path,
+        `must be an image reference, not ${show(value)}.`,
+        'write registry/repository@sha256:<digest>.',
+      );
+      return undefined;
+    }
+    try {
+      const ref = parseReference(value);
+      if (!ref.digest) {
+        this.add(
+          path,
+          `"${value}" is not pinned by digest.`,
+          `append @sha256:<digest>: standard images are always pinned, so a build names the exact base it used.`,
+        );
+        return undefined;
+      }
+      return {
+        reference: value,
+        name: `${formatName(ref)}${ref.tag ? `:${ref.tag}` : ''}`,
+        digest: ref.digest,
+        pinned: `${formatName(ref)}@${ref.digest}`,
+      };
+    } catch (error) {
+      this.add(path, (error as Error).message, 'write registry/repository@sha256:<digest>.');
+      return undefined;
+    }
+  }
+
+  user(value: unknown, path: Path): string | undefined {
+    if (typeof value === 'string' && USER.test(value)) return value;
+    this.add(
+      path,
+      `must be a numeric uid:gid such as "10001:10001", not ${show(value)}.`,
+      'use numbers: a name may not exist in every image.',
+    );
+    return undefined;
+  }
+
+  throwIfAny(): void {
+    if (this.errors.length > 0) throw this.toError();
+  }
+
+  toError(): UserErrors {
+    const count = this.errors.length;
+    return new UserErrors(
+      `The standard-image catalog ${this.source} is not valid (${count} ${count === 1 ? 'problem' : 'problems'}):`,
+      this.errors,
+    );
+  }
+}
+
+function formatPath(path: Path): string {
+  return `$${path.map((part) => (typeof part === 'number' ? `[${part}]` : /^[A-Za-z_][\w-]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`)).join('')}`;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
+  return JSON.stringify(value);
+}
