@@ -1,6 +1,12 @@
-import { getEnum, getList, getOptional, getRequired, getSecret } from '../../../src/inputs.js';
-
-export const TOOLS = ['cinc-auditor', 'inspec'] as const;
+import {
+  getBoolean,
+  getEnum,
+  getList,
+  getOptional,
+  getRequired,
+  getSecret,
+} from '../../../src/inputs.js';
+import { PRODUCTS } from '../../../src/inspec/tool.js';
 
 /** Keys match action.yml exactly. */
 export interface Inputs {
@@ -11,9 +17,12 @@ export interface Inputs {
   'inputs-file': string | undefined;
   'sensitive-inputs': string[];
   threshold: string | undefined;
-  tool: (typeof TOOLS)[number];
+  'waiver-file': string | undefined;
+  tool: (typeof PRODUCTS)[number];
   'tool-version': string;
   executable: string | undefined;
+  install: boolean;
+  'download-url': string | undefined;
   'license-key': string | undefined;
   'previous-report': string | undefined;
   sarif: string | undefined;
@@ -29,9 +38,12 @@ export function getInputs(): Inputs {
     'inputs-file': getOptional('inputs-file'),
     'sensitive-inputs': getList('sensitive-inputs'),
     threshold: getOptional('threshold'),
-    tool: getEnum('tool', TOOLS, 'cinc-auditor'),
+    'waiver-file': getOptional('waiver-file'),
+    tool: getEnum('tool', PRODUCTS, 'cinc-auditor'),
     'tool-version': getOptional('tool-version') ?? '6.8.24',
     executable: getOptional('executable'),
+    install: getBoolean('install', true),
+    'download-url': getOptional('download-url'),
     'license-key': getSecret('license-key'),
     'previous-report': getOptional('previous-report'),
     sarif: getOptional('sarif'),

@@ -1,0 +1,81 @@
+import { EVENT_ID, getScalarValue, parseEvents } from 'js-yaml';
+import type { SourceLocation } from '../errors.js';
+
+interface Frame {
+  kind: 'document' | 'mapping' | 'sequence';
+  path: string[];
+  expectKey: boolean;
+  key: string;
+  index: number;
+}
+
+/**
+ * Where each mapping key stands in a YAML text, by its dotted path
+ * (`failed.critical.max` → line 3, column 5), so a problem in a small
+ * configuration file can be reported at file:line:column. Call it on text
+ * that already parsed: it relies on the parser having accepted it.
+ */
+export function yamlKeyLocations(text: string, file: string): Map<string, SourceLocation> {
+  const locations = new Map<string, SourceLocation>();
+  const stack: Frame[] = [];
+  const valueDone = () => {
+    const top = stack.at(-1);
+    if (top?.kind === 'mapping') top.expectKey = true;
+    else if (top?.kind === 'sequence') top.index++;
+  };
+  const childPath = (top: Frame | undefined): string[] => {
+    if (top?.kind === 'mapping') return [...top.path, top.key];
+    if (top?.kind === 'sequence') return [...top.path, String(top.index)];
+    return [];
+  };
+
+  for (const event of parseEvents(text, { filename: file })) {
+    const top = stack.at(-1);
+    switch (event.type) {
+      case EVENT_ID.SCALAR:
+        if (top?.kind === 'mapping' && top.expectKey) {
+          top.key = getScalarValue(text, event);
+          top.expectKey = false;
+          locations.set([...top.path, top.key].join('.'), {
+            file,
+            ...lineAndColumn(text, event.valueStart),
+          });
+        } else {
+          valueDone();
+        }
+        break;
+      case EVENT_ID.ALIAS:
+        if (top?.kind === 'mapping' && top.expectKey) top.expectKey = false;
+        else valueDone();
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        if (top?.kind === 'mapping' && top.expectKey) top.expectKey = false; // a complex key
+        stack.push({
+          kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence',
+          path: childPath(top),
+          expectKey: true,
+          key: '',
+          index: 0,
+        });
+        break;
+      case EVENT_ID.DOCUMENT:
+        stack.push({ kind: 'document', path: [], expectKey: false, key: '', index: 0 });
+        break;
+      case EVENT_ID.POP:
+        if (stack.pop()?.kind !== 'document') valueDone();
+        break;
+    }
+  }
+  return locations;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
