@@ -1,7 +1,10 @@
-import { getBoolean, getEnum, getList, getOptional, getSecret } from '../../../src/inputs.js';
 import { UserError } from '../../../src/errors.js';
+import { IF_EXISTS, type IfExists } from '../../../src/helm/immutability.js';
+import { getBoolean, getEnum, getList, getOptional, getSecret } from '../../../src/inputs.js';
+import { maskSecret } from '../../../src/report/mask.js';
+import { DEFAULT_HELM_VERSION } from '../../../src/tools/helm.js';
 
-export const IF_EXISTS = ['skip', 'fail', 'overwrite'] as const;
+export { IF_EXISTS };
 
 /** Keys match action.yml exactly. */
 export interface Inputs {
@@ -9,17 +12,23 @@ export interface Inputs {
   destination: string[];
   version: string | undefined;
   'app-version': string | undefined;
-  'if-exists': (typeof IF_EXISTS)[number];
+  'if-exists': IfExists;
   username: string | undefined;
   password: string | undefined;
   'registry-ca': string | undefined;
   lint: boolean;
   'helm-version': string;
+  'helm-download-url': string | undefined;
   'sign-key': string | undefined;
   'sign-passphrase': string | undefined;
 }
 
 export function getInputs(): Inputs {
+  // Secrets first, so nothing below can print them unmasked.
+  const password = getSecret('password');
+  const signKey = getSecret('sign-key');
+  maskSecret(signKey);
+  const signPassphrase = getSecret('sign-passphrase');
   const destination = getList('destination', { commas: false });
   if (destination.length === 0) {
     throw new UserError('Input "destination" is required but was not set.', {
@@ -33,11 +42,12 @@ export function getInputs(): Inputs {
     'app-version': getOptional('app-version'),
     'if-exists': getEnum('if-exists', IF_EXISTS, 'skip'),
     username: getOptional('username'),
-    password: getSecret('password'),
+    password,
     'registry-ca': getOptional('registry-ca'),
     lint: getBoolean('lint', true),
-    'helm-version': getOptional('helm-version') ?? 'v3.17.3',
-    'sign-key': getSecret('sign-key'),
-    'sign-passphrase': getSecret('sign-passphrase'),
+    'helm-version': getOptional('helm-version') ?? DEFAULT_HELM_VERSION,
+    'helm-download-url': getOptional('helm-download-url'),
+    'sign-key': signKey,
+    'sign-passphrase': signPassphrase,
   };
 }

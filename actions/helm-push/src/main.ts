@@ -1,15 +1,25 @@
 import * as core from '@actions/core';
 import { runAction } from '../../../src/run.js';
 import { getInputs } from './inputs.js';
+import { pushChart } from './push.js';
+import { writePushSummary } from './summary.js';
 
 export const ACTION_NAME = 'helm-push';
 
 export async function run(): Promise<void> {
   await runAction(ACTION_NAME, async () => {
     const inputs = getInputs();
-    core.debug(`inputs: ${Object.keys(inputs).join(', ')}`);
-    throw new Error(
-      `the ${ACTION_NAME} stage is not implemented in this version yet; its inputs were read and are valid.`,
+    const outcome = await pushChart(inputs);
+    // `ref` and `digest` are the first destination's (the contract has one of each).
+    const first = outcome.destinations[0];
+    core.setOutput('chart', outcome.chart);
+    core.setOutput('version', outcome.version);
+    core.setOutput('ref', first?.ref ?? '');
+    core.setOutput('digest', first?.digest ?? '');
+    core.setOutput(
+      'pushed',
+      String(outcome.destinations.some((destination) => destination.result !== 'unchanged')),
     );
+    await writePushSummary(outcome);
   });
 }
