@@ -703,6 +703,9 @@ export function parseHelmRelease(json: string): HelmRelease {
 
 const IN_PROGRESS = /another operation \(install\/upgrade\/rollback\) is in progress/i;
 const UNREACHABLE_CLUSTER = /Kubernetes cluster unreachable/i;
+/** Two upgrades raced for one revision: helm's storage refuses the second (the revision's Secret exists). */
+const RACED =
+  /(?:UPGRADE|INSTALLATION) FAILED: .*release: already exists|^Error: release: already exists/im;
 
 /**
  * A failed release command. Another operation in progress and an
@@ -717,6 +720,14 @@ export function releaseFailure(
   binary = 'helm',
 ): Error {
   const text = (result.stderr || result.stdout).trim();
+  if (RACED.test(text)) {
+    return new UserError(
+      `Another deploy of release ${release} created the same revision at the same moment; this one stopped before changing anything.`,
+      {
+        fix: 'run deploys of one release one at a time: a `concurrency:` group per release in the workflow.',
+      },
+    );
+  }
   if (IN_PROGRESS.test(text)) {
     return new UserError(
       `Another operation on release ${release} is in progress (another deploy, or one that was cancelled and left it pending).`,

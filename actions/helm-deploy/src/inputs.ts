@@ -12,13 +12,16 @@ import {
 export interface Inputs {
   chart: string;
   version: string | undefined;
+  'repository-url': string | undefined;
   environment: string;
   manifest: string;
   release: string | undefined;
   namespace: string | undefined;
+  'create-namespace': boolean;
   values: string[];
   set: Record<string, unknown>;
   image: string | undefined;
+  'build-version': string | undefined;
   kustomize: string | undefined;
   'allow-mutable-tags': boolean;
   wait: boolean;
@@ -26,8 +29,12 @@ export interface Inputs {
   timeout: number;
   atomic: boolean;
   'recover-pending': boolean;
+  /** Seconds; undefined: twice the timeout plus a minute. */
+  'recover-pending-after': number | undefined;
   'dry-run': boolean;
+  /** Content (masked by the stage, credentials and all) or a path. */
   kubeconfig: string | undefined;
+  kubectl: string;
   'helm-version': string;
   'registry-username': string | undefined;
   'registry-password': string | undefined;
@@ -38,21 +45,28 @@ export function getInputs(): Inputs {
   return {
     chart: getRequired('chart'),
     version: getOptional('version'),
+    'repository-url': getOptional('repository-url'),
     environment: getRequired('environment'),
     manifest: getOptional('manifest') ?? 'default.json',
     release: getOptional('release'),
     namespace: getOptional('namespace'),
+    'create-namespace': getBoolean('create-namespace', false),
     values: getList('values', { commas: false }),
     set: getYamlMap('set'),
     image: getOptional('image'),
+    'build-version': getOptional('build-version'),
     kustomize: getOptional('kustomize'),
     'allow-mutable-tags': getBoolean('allow-mutable-tags', false),
     wait: getBoolean('wait', true),
     timeout: getDurationSeconds('timeout', 300),
     atomic: getBoolean('atomic', true),
     'recover-pending': getBoolean('recover-pending', false),
+    'recover-pending-after': getOptional('recover-pending-after')
+      ? getDurationSeconds('recover-pending-after', 0)
+      : undefined,
     'dry-run': getBoolean('dry-run', false),
-    kubeconfig: getSecret('kubeconfig'),
+    kubeconfig: getOptional('kubeconfig'),
+    kubectl: getOptional('kubectl') ?? 'kubectl',
     'helm-version': getOptional('helm-version') ?? 'v3.17.3',
     'registry-username': getOptional('registry-username'),
     'registry-password': getSecret('registry-password'),

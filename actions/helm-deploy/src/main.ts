@@ -1,15 +1,45 @@
 import * as core from '@actions/core';
 import { runAction } from '../../../src/run.js';
+import type { PostRendererEntry } from '../../../src/render/index.js';
+import { deploy, DeployFailed } from './deploy.js';
 import { getInputs } from './inputs.js';
+import { writeDeploySummary, writeFailureSummary } from './summary.js';
 
 export const ACTION_NAME = 'helm-deploy';
+
+/**
+ * How helm starts the post-renderer: this same bundle (node and the script
+ * the runner started), in post-render mode (see index.ts).
+ */
+function selfEntry(): PostRendererEntry {
+  return { command: process.execPath, args: [process.argv[1] ?? ''] };
+}
 
 export async function run(): Promise<void> {
   await runAction(ACTION_NAME, async () => {
     const inputs = getInputs();
-    core.debug(`inputs: ${Object.keys(inputs).join(', ')}`);
-    throw new Error(
-      `the ${ACTION_NAME} stage is not implemented in this version yet; its inputs were read and are valid.`,
-    );
+    try {
+      const outcome = await deploy(inputs, selfEntry());
+      core.setOutput('release', outcome.release);
+      core.setOutput('namespace', outcome.namespace);
+      core.setOutput('revision', outcome.revision === undefined ? '' : String(outcome.revision));
+      core.setOutput('status', outcome.status);
+      core.setOutput('images', outcome.images.map((image) => image.pinned).join(','));
+      core.setOutput('changed', String(outcome.changed));
+      if (outcome.diffText) {
+        core.startGroup(outcome.dryRun ? 'What would change' : 'What changed');
+        core.info(outcome.diffText);
+        core.endGroup();
+      }
+      await writeDeploySummary(outcome);
+    } catch (error) {
+      if (error instanceof DeployFailed) {
+        core.setOutput('release', error.release);
+        core.setOutput('namespace', error.namespace);
+        core.setOutput('status', 'failed');
+        await writeFailureSummary(error);
+      }
+      throw error;
+    }
   });
 }

@@ -1,0 +1,354 @@
+import { isTraceAnnotation } from '../render/annotate.js';
+import {
+  describeObject,
+  objectKey,
+  objectRef,
+  type KubeObject,
+  type ObjectRef,
+} from '../render/manifests.js';
+
+/**
+ * What a deploy changes, object by object and field by field, with Secret
+ * values never shown.
+ *
+ * `live` mode compares what would be applied with the live objects, looking
+ * only at the fields the desired object sets (the server fills in defaults
+ * and other managers add fields, which a deploy does not change); lists keyed
+ * by name (containers, env, ports, volumes…) are matched by key, so a removed
+ * env var is seen. `exact` mode compares two renderings (two release
+ * revisions) both ways. Either way values are compared as Kubernetes means
+ * them: `500m` is `0.5` CPU, `"80"` is `80`, an empty map is no map. Our
+ * traceability annotations and the ones helm and kubectl manage are ignored.
+ */
+
+export type DiffMode = 'live' | 'exact';
+
+export interface FieldChange {
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+  /** A Secret value: shown only as changed. */
+  redacted?: boolean;
+}
+
+export interface ObjectDiff {
+  ref: ObjectRef;
+  action: 'create' | 'update' | 'delete' | 'unchanged';
+  changes: FieldChange[];
+}
+
+export interface ReleaseDiff {
+  objects: ObjectDiff[];
+  changed: boolean;
+}
+
+export interface DiffInput {
+  /** What would be applied. */
+  desired: readonly KubeObject[];
+  /** What is there: live objects (live mode) or the previous revision's manifest (exact mode). */
+  current: readonly KubeObject[];
+  /** The previous revision's objects, to find what the deploy deletes (live mode). */
+  previous?: readonly KubeObject[];
+  /** The release namespace (objects without one live there). */
+  namespace: string;
+  mode: DiffMode;
+}
+
+/** Annotations that are not the chart's: Helm's, kubectl's and the controllers'. */
+const MANAGED_ANNOTATIONS = [
+  /^meta\.helm\.sh\//,
+  /^postrenderer\.helm\.sh\//,
+  /^kubectl\.kubernetes\.io\/last-applied-configuration$/,
+  /^deployment\.kubernetes\.io\/revision$/,
+  /^(?:pv|volume|volume\.beta)\.kubernetes\.io\//,
+];
+/** What the API server keeps about an object; no deploy sets it. */
+const SERVER_METADATA = [
+  'managedFields',
+  'creationTimestamp',
+  'resourceVersion',
+  'uid',
+  'generation',
+  'selfLink',
+  'ownerReferences',
+  'finalizers',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+];
+/** Strategic-merge keys of the lists a pod spec (and others) hold. */
+const LIST_KEYS = ['name', 'mountPath', 'devicePath', 'containerPort', 'ip'];
+const QUANTITY_KEYS = new Set(['cpu', 'memory', 'storage', 'ephemeral-storage']);
+
+export function diffRelease(input: DiffInput): ReleaseDiff {
+  const { namespace } = input;
+  const currentByKey = new Map(
+    input.current.map((object) => [objectKey(objectRef(object), namespace), object]),
+  );
+  const objects: ObjectDiff[] = [];
+  const desiredKeys = new Set<string>();
+  for (const desired of input.desired) {
+    const ref = objectRef(desired);
+    const key = objectKey(ref, namespace);
+    desiredKeys.add(key);
+    const current = currentByKey.get(key);
+    if (!current) {
+      objects.push({ ref, action: 'create', changes: [] });
+      continue;
+    }
+    const changes = diffObject(desired, current, input.mode);
+    objects.push({ ref, action: changes.length > 0 ? 'update' : 'unchanged', changes });
+  }
+  const gone = input.mode === 'exact' ? input.current : (input.previous ?? []);
+  for (const object of gone) {
+    const ref = objectRef(object);
+    if (!desiredKeys.has(objectKey(ref, namespace)))
+      objects.push({ ref, action: 'delete', changes: [] });
+  }
+  return { objects, changed: objects.some((object) => object.action !== 'unchanged') };
+}
+
+/** The field changes from `current` to `desired` for one object. */
+export function diffObject(
+  desired: KubeObject,
+  current: KubeObject,
+  mode: DiffMode,
+): FieldChange[] {
+  const secret = desired.kind === 'Secret';
+  const changes: FieldChange[] = [];
+  compare(normalizeObject(desired), normalizeObject(current), [], changes, mode);
+  return secret
+    ? changes.map((change) =>
+        /^(?:data|stringData)\b/.test(change.path)
+          ? { path: change.path, kind: change.kind, redacted: true }
+          : change,
+      )
+    : changes;
+}
+
+/** Whether an annotation is written by Helm, kubectl, a controller or our traceability (not the chart). */
+export function isManagedAnnotation(key: string): boolean {
+  return isTraceAnnotation(key) || MANAGED_ANNOTATIONS.some((pattern) => pattern.test(key));
+}
+
+/**
+ * A copy of an object with only what a deploy sets: no status, none of the
+ * metadata the API server keeps, none of the managed annotations; a Secret's
+ * stringData written as the data the server stores. drift-check compares
+ * with the same rules.
+ */
+export function normalizeObject(object: KubeObject): Record<string, unknown> {
+  const copy = structuredClone(object) as Record<string, unknown>;
+  delete copy.status;
+  const metadata = copy.metadata;
+  if (isObject(metadata)) {
+    for (const key of SERVER_METADATA) delete metadata[key];
+    const annotations = metadata.annotations;
+    if (isObject(annotations)) {
+      for (const key of Object.keys(annotations))
+        if (isManagedAnnotation(key)) delete annotations[key];
+    }
+  }
+  if (copy.kind === 'Secret' && isObject(copy.stringData)) {
+    const data = isObject(copy.data) ? copy.data : {};
+    for (const [key, value] of Object.entries(copy.stringData)) {
+      data[key] = Buffer.from(String(value ?? ''), 'utf8').toString('base64');
+    }
+    copy.data = data;
+    delete copy.stringData;
+  }
+  return copy;
+}
+
+type Path = (string | { key: string; value: string } | number)[];
+
+function compare(
+  desired: unknown,
+  current: unknown,
+  path: Path,
+  changes: FieldChange[],
+  mode: DiffMode,
+): void {
+  if (isAbsent(desired)) {
+    if (mode === 'exact' && !isAbsent(current))
+      changes.push({ path: formatPath(path), kind: 'removed', before: current });
+    return;
+  }
+  if (isAbsent(current)) {
+    changes.push({ path: formatPath(path), kind: 'added', after: desired });
+    return;
+  }
+  if (isObject(desired) && isObject(current)) {
+    for (const [key, value] of Object.entries(desired))
+      compare(value, current[key], [...path, key], changes, mode);
+    if (mode === 'exact') {
+      for (const [key, value] of Object.entries(current)) {
+        if (!(key in desired) && !isAbsent(value)) {
+          changes.push({ path: formatPath([...path, key]), kind: 'removed', before: value });
+        }
+      }
+    }
+    return;
+  }
+  if (Array.isArray(desired) && Array.isArray(current)) {
+    compareLists(desired, current, path, changes, mode);
+    return;
+  }
+  if (!sameScalar(desired, current, path)) {
+    changes.push({ path: formatPath(path), kind: 'changed', before: current, after: desired });
+  }
+}
+
+function compareLists(
+  desired: unknown[],
+  current: unknown[],
+  path: Path,
+  changes: FieldChange[],
+  mode: DiffMode,
+): void {
+  const key = listKey(desired) ?? (desired.length === 0 ? listKey(current) : undefined);
+  if (key) {
+    const currentByKey = new Map(current.filter(isObject).map((item) => [String(item[key]), item]));
+    const desiredKeys = new Set<string>();
+    for (const item of desired as Record<string, unknown>[]) {
+      const id = String(item[key]);
+      desiredKeys.add(id);
+      compare(item, currentByKey.get(id), [...path, { key, value: id }], changes, mode);
+    }
+    for (const [id, item] of currentByKey) {
+      if (!desiredKeys.has(id))
+        changes.push({
+          path: formatPath([...path, { key, value: id }]),
+          kind: 'removed',
+          before: item,
+        });
+    }
+    return;
+  }
+  const length = Math.max(desired.length, current.length);
+  for (let index = 0; index < length; index++) {
+    if (index >= desired.length) {
+      changes.push({ path: formatPath([...path, index]), kind: 'removed', before: current[index] });
+    } else {
+      compare(desired[index], current[index], [...path, index], changes, mode);
+    }
+  }
+}
+
+/** The strategic-merge key every item of a list of objects carries, if any. */
+function listKey(items: unknown[]): string | undefined {
+  if (items.length === 0 || !items.every(isObject)) return undefined;
+  return LIST_KEYS.find((key) =>
+    (items as Record<string, unknown>[]).every((item) => item[key] !== undefined),
+  );
+}
+
+function sameScalar(desired: unknown, current: unknown, path: Path): boolean {
+  if (desired === current) return true;
+  const last = path[path.length - 1];
+  const inResources = path.some(
+    (part) => part === 'resources' || part === 'capacity' || part === 'hard',
+  );
+  if (typeof last === 'string' && (QUANTITY_KEYS.has(last) || inResources)) {
+    const a = parseQuantity(desired);
+    const b = parseQuantity(current);
+    if (a !== undefined && b !== undefined) return Math.abs(a - b) <= Math.abs(a) * 1e-9;
+  }
+  if (
+    (typeof desired === 'number' || typeof desired === 'string' || typeof desired === 'boolean') &&
+    (typeof current === 'number' || typeof current === 'string' || typeof current === 'boolean')
+  ) {
+    return String(desired) === String(current);
+  }
+  return JSON.stringify(desired) === JSON.stringify(current);
+}
+
+const QUANTITY =
+  /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
+const SUFFIX: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+
+/** A Kubernetes quantity (`500m`, `1Gi`, `0.5`, 2) as a number. */
+export function parseQuantity(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return undefined;
+  const match = QUANTITY.exec(value.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * (match[2] ? (SUFFIX[match[2]] ?? 1) : 1);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isAbsent(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (Array.isArray(value) && value.length === 0) ||
+    (isObject(value) && Object.keys(value).length === 0)
+  );
+}
+
+function formatPath(path: Path): string {
+  let text = '';
+  for (const part of path) {
+    if (typeof part === 'number') text += `[${part}]`;
+    else if (typeof part === 'object') text += `[${part.key}=${part.value}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(part)) text += text === '' ? part : `.${part}`;
+    else text += `[${JSON.stringify(part)}]`;
+  }
+  return text;
+}
+
+const MAX_VALUE_CHARS = 300;
+
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value);
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text;
+}
+
+/**
+ * The diff as text in unified-diff style (GitHub colours it in a ```diff
+ * block): a header per object, `-` for what goes, `+` for what comes.
+ */
+export function formatDiff(diff: ReleaseDiff): string {
+  const lines: string[] = [];
+  for (const object of diff.objects) {
+    if (object.action === 'unchanged') continue;
+    const what = describeObject(object.ref);
+    if (object.action === 'create') {
+      lines.push(`+ ${what} (new)`);
+      continue;
+    }
+    if (object.action === 'delete') {
+      lines.push(`- ${what} (removed)`);
+      continue;
+    }
+    lines.push(`@@ ${what} @@`);
+    for (const change of object.changes) {
+      if (change.redacted) {
+        lines.push(`! ${change.path}: (secret value ${change.kind}, not shown)`);
+        continue;
+      }
+      if (change.kind !== 'added') lines.push(`- ${change.path}: ${show(change.before)}`);
+      if (change.kind !== 'removed') lines.push(`+ ${change.path}: ${show(change.after)}`);
+    }
+  }
+  return lines.join('\n');
+}

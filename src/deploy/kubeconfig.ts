@@ -1,0 +1,72 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import * as core from '@actions/core';
+import { UserError } from '../errors.js';
+import { maskSecret } from '../report/mask.js';
+import { parseYaml } from '../yaml.js';
+
+/**
+ * The kubeconfig a deploy uses, from the `kubeconfig` input: its content (a
+ * secret, written 0600 into the run's private directory, which the caller
+ * removes in all cases), or the path of a file on the runner. Empty: what
+ * kubectl and helm find by themselves (KUBECONFIG, ~/.kube/config).
+ */
+
+export interface KubeconfigSource {
+  /** The file to point KUBECONFIG at; undefined for the tools' default. */
+  file: string | undefined;
+  /** Whether the file is ours (written from the input's content). */
+  written: boolean;
+}
+
+const CREDENTIAL_FIELDS = ['token', 'password', 'client-key-data', 'client-certificate-data'];
+
+export function prepareKubeconfig(
+  value: string | undefined,
+  workspace: string,
+  privateDir: string,
+  input = 'kubeconfig',
+): KubeconfigSource {
+  if (value === undefined || value.trim() === '') return { file: undefined, written: false };
+  if (looksLikeContent(value)) {
+    maskKubeconfig(value);
+    const config = parseYaml(value, `input "${input}"`);
+    if (config === null || typeof config !== 'object' || !('clusters' in config)) {
+      throw new UserError(`Input "${input}" is not a kubeconfig: it has no clusters.`, {
+        fix: 'pass the whole kubeconfig file (apiVersion: v1, kind: Config, clusters, users, contexts), e.g. from a secret.',
+      });
+    }
+    const file = join(privateDir, 'kubeconfig');
+    writeFileSync(file, value.endsWith('\n') ? value : `${value}\n`, { mode: 0o600 });
+    return { file, written: true };
+  }
+  const file = isAbsolute(value) ? value : resolve(workspace, value);
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new UserError(`Input "${input}" names ${value}, which is not a file on the runner.`, {
+      fix: 'pass the kubeconfig itself (from a secret), or the path of a kubeconfig file an earlier step wrote.',
+    });
+  }
+  return { file, written: false };
+}
+
+function looksLikeContent(value: string): boolean {
+  return (
+    value.includes('\n') ||
+    /^\s*(?:apiVersion|kind|clusters)\s*:/.test(value) ||
+    value.trim().startsWith('{')
+  );
+}
+
+/**
+ * Masks the whole content and each credential in it (and their base64
+ * forms); the server address and names stay readable in the log.
+ */
+function maskKubeconfig(value: string): void {
+  core.setSecret(value);
+  for (const line of value.split(/\r?\n/)) {
+    const match = /^\s*-?\s*([\w-]+)\s*:\s*(.+?)\s*$/.exec(line);
+    if (match && CREDENTIAL_FIELDS.includes(match[1] ?? '')) {
+      maskSecret((match[2] ?? '').replace(/^["']|["']$/g, ''));
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import * as core from '@actions/core';
+import { UserError } from '../errors.js';
+import type { Helm, HelmRevision } from '../tools/helm.js';
+
+/**
+ * Release safety before an upgrade. A release whose latest revision is
+ * `pending-*` is either being deployed right now or was abandoned by a
+ * cancelled job ("another operation is in progress" for every later deploy).
+ * Either way nothing is upgraded: the deploy stops with the command that
+ * fixes it, or, with recover-pending, rolls back to the last good revision
+ * (or uninstalls a first install stuck in pending-install) first. A release
+ * that has been pending for less than the grace period may still be another
+ * deploy at work, so it is never recovered: concurrent deploys of one release
+ * are refused, not interleaved. Helm itself refuses to create a revision
+ * while another is pending, and two deploys racing for the same revision
+ * number collide on the storage object's name, so only one of them can win.
+ */
+
+export interface ReleaseState {
+  /** Revisions, oldest first (the last few); empty for a release that does not exist yet. */
+  history: HelmRevision[];
+  current: HelmRevision | undefined;
+  /** The revision that serves now: the last `deployed` one. */
+  deployed: HelmRevision | undefined;
+}
+
+export async function readRelease(
+  helm: Helm,
+  release: string,
+  namespace: string,
+): Promise<ReleaseState> {
+  const history = await helm.history(release, namespace);
+  return {
+    history,
+    current: history[history.length - 1],
+    deployed: [...history].reverse().find((revision) => revision.status === 'deployed'),
+  };
+}
+
+export function isPending(revision: HelmRevision | undefined): boolean {
+  return revision?.status.startsWith('pending-') ?? false;
+}
+
+/** What recovering a pending release takes. */
+export type Recovery =
+  { kind: 'rollback'; revision: number; command: string } | { kind: 'uninstall'; command: string };
+
+/** The way out of a pending release: roll back to the last good revision, or uninstall a first install. */
+export function recoveryFor(state: ReleaseState, release: string, namespace: string): Recovery {
+  const pending = state.current;
+  const good = [...state.history]
+    .reverse()
+    .find(
+      (revision) =>
+        revision !== pending &&
+        (revision.status === 'deployed' || revision.status === 'superseded'),
+    );
+  if (good) {
+    return {
+      kind: 'rollback',
+      revision: good.revision,
+      command: `helm rollback ${release} ${good.revision} --namespace ${namespace}`,
+    };
+  }
+  return { kind: 'uninstall', command: `helm uninstall ${release} --namespace ${namespace}` };
+}
+
+export interface PendingOptions {
+  release: string;
+  namespace: string;
+  recover: boolean;
+  /** A pending revision younger than this may be another deploy still running. */
+  graceSeconds: number;
+  timeoutSeconds: number;
+  now?: Date;
+}
+
+export interface PendingOutcome {
+  state: ReleaseState;
+  /** Set when a pending release was recovered before the upgrade. */
+  recovered?: { from: HelmRevision; recovery: Recovery };
+}
+
+/** Stops (or, when asked and safe, recovers) a release stuck in pending-*. */
+export async function ensureNotPending(
+  helm: Helm,
+  options: PendingOptions,
+): Promise<PendingOutcome> {
+  const { release, namespace } = options;
+  const state = await readRelease(helm, release, namespace);
+  const pending = state.current;
+  if (!pending || !isPending(pending)) return { state };
+
+  const recovery = recoveryFor(state, release, namespace);
+  const ageSeconds = Math.max(
+    0,
+    Math.round(((options.now ?? new Date()).getTime() - Date.parse(pending.updated)) / 1000),
+  );
+  const what = `Release ${release} in namespace ${namespace} is ${pending.status} (revision ${pending.revision}, since ${pending.updated}, ${formatAge(ageSeconds)} ago)`;
+  if (!options.recover) {
+    throw new UserError(
+      `${what}: another deploy is running, or one was cancelled and left it stuck. Nothing was changed.`,
+      {
+        fix: `if no other deploy of this release is running, run \`${recovery.command}\`, or deploy again with recover-pending: true.`,
+      },
+    );
+  }
+  if (ageSeconds < options.graceSeconds) {
+    throw new UserError(
+      `${what}: that is recent enough to be another deploy still at work, so it was not recovered. Nothing was changed.`,
+      {
+        fix: `run deploys of one release one at a time (a \`concurrency:\` group in the workflow); recover-pending acts on a release pending for more than ${options.graceSeconds}s (recover-pending-after).`,
+      },
+    );
+  }
+  core.warning(`${what}; recovering it (recover-pending): ${recovery.command}`);
+  if (recovery.kind === 'rollback') {
+    await helm.rollback(release, namespace, recovery.revision, {
+      wait: true,
+      timeoutSeconds: options.timeoutSeconds,
+    });
+  } else {
+    await helm.uninstall(release, namespace, options.timeoutSeconds);
+  }
+  return {
+    state: await readRelease(helm, release, namespace),
+    recovered: { from: pending, recovery },
+  };
+}
+
+function formatAge(seconds: number): string {
+  if (seconds < 120) return `${seconds}s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}

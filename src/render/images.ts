@@ -1,0 +1,204 @@
+import type { MappingNode, ScalarNode } from 'js-yaml';
+import { errorMessage, isUserError, UserError, UserErrors } from '../errors.js';
+import { isMutableTag, parseReference, type ImageReference } from '../oci/reference.js';
+import { mapSettled } from './limit.js';
+import {
+  describeObject,
+  isSequence,
+  mappingGet,
+  mappingPath,
+  objectIdentity,
+  scalarText,
+  type ObjectRef,
+} from './manifests.js';
+
+/**
+ * Every container image of every workload, pinned to the digest its registry
+ * serves now: each distinct reference is asked for once, with a bound on how
+ * many are asked at the same time. A reference that is already pinned is kept.
+ */
+
+/** Where the pod spec sits in each kind that runs containers. */
+const POD_SPEC_PATHS: Record<string, readonly string[]> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+export const WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
+
+const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+
+/** How many registries lookups run at once. */
+export const DEFAULT_PIN_CONCURRENCY = 8;
+
+/** One container's image field. */
+export interface ImageUse {
+  object: ObjectRef;
+  /** `containers`, `initContainers` or `ephemeralContainers`. */
+  list: (typeof CONTAINER_LISTS)[number];
+  container: string;
+  image: string;
+  node: ScalarNode;
+}
+
+export interface PinnedImage {
+  /** As the chart (or the overlay) wrote it. */
+  image: string;
+  /** What is deployed: `name[:tag]@sha256:…`. */
+  pinned: string;
+  digest: string;
+  /** Whether it was already pinned in the manifests. */
+  alreadyPinned: boolean;
+  /** `Deployment/storefront (container storefront)`, … */
+  usedBy: string[];
+}
+
+/** What resolves a tag to a digest; RegistryPool is one. */
+export interface DigestResolver {
+  resolveDigest(reference: ImageReference): Promise<string>;
+}
+
+export interface PinOptions {
+  resolver: DigestResolver;
+  /** Accept `latest` (or no tag); they are pinned like any other tag. */
+  allowMutableTags: boolean;
+  concurrency?: number;
+}
+
+/** Every image field of every workload in the manifests. */
+export function findImages(objects: readonly MappingNode[]): ImageUse[] {
+  const uses: ImageUse[] = [];
+  for (const node of objects) {
+    const identity = objectIdentity(node);
+    const path = POD_SPEC_PATHS[identity.kind];
+    if (!path) continue;
+    const podSpec = mappingPath(node, ...path);
+    for (const list of CONTAINER_LISTS) {
+      const containers = mappingGet(podSpec, list);
+      if (!isSequence(containers)) continue;
+      for (const [index, container] of containers.items.entries()) {
+        const imageNode = mappingGet(container, 'image');
+        const image = scalarText(imageNode);
+        if (image === undefined || imageNode?.kind !== 'scalar') continue;
+        uses.push({
+          object: identity,
+          list,
+          container: scalarText(mappingGet(container, 'name')) ?? `#${index + 1}`,
+          image: image.trim(),
+          node: imageNode,
+        });
+      }
+    }
+  }
+  return uses;
+}
+
+/** Pins every image in place; returns what was pinned, one entry per distinct image. */
+export async function pinImages(
+  objects: readonly MappingNode[],
+  options: PinOptions,
+): Promise<PinnedImage[]> {
+  const byImage = new Map<string, ImageUse[]>();
+  for (const use of findImages(objects)) {
+    const list = byImage.get(use.image) ?? [];
+    list.push(use);
+    byImage.set(use.image, list);
+  }
+  const images = [...byImage.keys()].sort();
+
+  const problems: UserError[] = [];
+  const references = new Map<string, ImageReference>();
+  for (const image of images) {
+    const uses = byImage.get(image) ?? [];
+    try {
+      const reference = parseReference(image);
+      references.set(image, reference);
+      if (isMutableTag(reference) && !options.allowMutableTags) {
+        problems.push(
+          new UserError(
+            `Image ${image} (used by ${usedBy(uses)}) is given only by ${reference.tag ? `the mutable tag "${reference.tag}"` : 'its name (that is the mutable tag "latest")'}, which allow-mutable-tags: false refuses.`,
+            {
+              fix: 'deploy an immutable version tag or a digest (the `ref` output of build-image), or set allow-mutable-tags: true.',
+            },
+          ),
+        );
+      }
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      problems.push(
+        new UserError(`${error.message} It is used by ${usedBy(uses)}.`, { fix: error.fix }),
+      );
+    }
+  }
+  if (problems.length > 0)
+    throw combine(problems, 'image cannot be deployed', 'images cannot be deployed');
+
+  const settled = await mapSettled(
+    images,
+    options.concurrency ?? DEFAULT_PIN_CONCURRENCY,
+    (image) => options.resolver.resolveDigest(references.get(image) as ImageReference),
+  );
+  const pinned: PinnedImage[] = [];
+  for (const [index, image] of images.entries()) {
+    const uses = byImage.get(image) ?? [];
+    const result = settled[index];
+    if (result?.status === 'rejected') {
+      if (!isUserError(result.reason)) {
+        throw new Error(
+          `Could not resolve image ${image} (${usedBy(uses)}) to a digest: ${errorMessage(result.reason)}`,
+          {
+            cause: result.reason,
+          },
+        );
+      }
+      problems.push(
+        new UserError(`${result.reason.message.replace(/\.$/, '')} (used by ${usedBy(uses)}).`, {
+          fix: result.reason.fix,
+        }),
+      );
+      continue;
+    }
+    const digest = result?.value ?? '';
+    const reference = references.get(image);
+    const alreadyPinned = reference?.digest !== undefined;
+    const text = alreadyPinned ? image : `${image}@${digest}`;
+    for (const use of uses) use.node.value = text;
+    pinned.push({ image, pinned: text, digest, alreadyPinned, usedBy: uses.map(describeUse) });
+  }
+  if (problems.length > 0) {
+    throw combine(
+      problems,
+      'image could not be pinned to a digest',
+      'images could not be pinned to a digest',
+    );
+  }
+  return pinned;
+}
+
+function describeUse(use: ImageUse): string {
+  const kind =
+    use.list === 'containers'
+      ? 'container'
+      : use.list === 'initContainers'
+        ? 'init container'
+        : 'ephemeral container';
+  return `${describeObject(use.object)} (${kind} ${use.container})`;
+}
+
+function usedBy(uses: readonly ImageUse[]): string {
+  const described = uses.map(describeUse);
+  return described.length > 3
+    ? `${described.slice(0, 3).join(', ')} and ${described.length - 3} more`
+    : described.join(', ');
+}
+
+function combine(problems: UserError[], one: string, many: string): UserError {
+  if (problems.length === 1) return problems[0] as UserError;
+  return new UserErrors(`${problems.length} ${many}:`, problems);
+}

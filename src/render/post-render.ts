@@ -1,0 +1,320 @@
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import {
+  errorMessage,
+  isUserError,
+  UserError,
+  UserErrors,
+  type SourceLocation,
+} from '../errors.js';
+import { RegistryPool } from '../oci/pool.js';
+import { Kubectl } from '../tools/kubectl.js';
+import { annotateObjects } from './annotate.js';
+import { pinImages, type DigestResolver, type PinnedImage } from './images.js';
+import { applyOverlay, type KustomizeBuilder } from './kustomize.js';
+import {
+  objectIdentity,
+  parseManifestNodes,
+  presentManifests,
+  type ObjectRef,
+} from './manifests.js';
+
+/**
+ * The post-render chain, run by Helm between rendering and applying, so Helm
+ * keeps the release (history, rollback) of exactly what was applied:
+ *
+ *   drop empty documents → kustomize overlay → pin every image → annotate
+ *
+ * `postRender()` is the chain itself (drift-check and tests call it in
+ * process). `HelmPostRenderer` hooks it into Helm: helm 3 runs an executable
+ * (`--post-renderer PATH`), helm 4 a `postrenderer/v1` plugin
+ * (`--post-renderer NAME`, found in HELM_PLUGINS). Both start this same code
+ * in a child process: the action's own bundle with POST_RENDER_FLAG and the
+ * path of a config file. The child reports what it did (objects, pinned
+ * images, or the error) in a JSON file next to that config, so the action can
+ * tell the user "image x:1 does not exist" rather than helm's
+ * "error while running post render".
+ */
+
+export const POST_RENDER_FLAG = '--pipeline-actions-post-render';
+export const POST_RENDER_PLUGIN = 'pipeline-actions-post-render';
+
+/** Registry access for digest lookups. */
+export interface RegistryAccess {
+  /** Credentials by registry host (`ghcr.io`, `127.0.0.1:5443`); other hosts use docker's config.json. */
+  credentials?: Record<string, { username: string; password: string }>;
+  /** PEM file of a CA to trust for registries. */
+  caFile?: string;
+}
+
+export interface PostRenderConfig {
+  /** Overlay directory and the kubectl that builds it. */
+  kustomize?: { overlay: string; kubectl: string } | undefined;
+  allowMutableTags: boolean;
+  registries: RegistryAccess;
+  /** Registry lookups at once. */
+  concurrency?: number;
+  /** Set on every object's metadata (traceability). */
+  annotations: Record<string, string>;
+}
+
+export interface PostRenderDependencies {
+  resolver: DigestResolver;
+  /** Builds the overlay; default: the configured kubectl. */
+  kustomize?: KustomizeBuilder;
+  /** A directory for the overlay's working copy. */
+  workDir: string;
+}
+
+export interface PostRenderOutput {
+  manifests: string;
+  objects: ObjectRef[];
+  images: PinnedImage[];
+}
+
+export async function postRender(
+  manifests: string,
+  config: PostRenderConfig,
+  dependencies: PostRenderDependencies,
+): Promise<PostRenderOutput> {
+  let nodes = parseManifestNodes(manifests, 'the rendered chart');
+  if (config.kustomize) {
+    const builder = dependencies.kustomize ?? new Kubectl(config.kustomize.kubectl);
+    mkdirSync(dependencies.workDir, { recursive: true });
+    const work = mkdtempSync(join(dependencies.workDir, 'kustomize-'));
+    try {
+      const built = await applyOverlay(
+        presentManifests(nodes),
+        config.kustomize.overlay,
+        builder,
+        work,
+      );
+      nodes = parseManifestNodes(
+        built,
+        `the output of the kustomize overlay ${config.kustomize.overlay}`,
+      );
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  const images = await pinImages(nodes, {
+    resolver: dependencies.resolver,
+    allowMutableTags: config.allowMutableTags,
+    ...(config.concurrency ? { concurrency: config.concurrency } : {}),
+  });
+  annotateObjects(nodes, config.annotations);
+  return { manifests: presentManifests(nodes), objects: nodes.map(objectIdentity), images };
+}
+
+/** A RegistryPool for the configured access (call close() when done). */
+export function registryPool(access: RegistryAccess): RegistryPool {
+  return new RegistryPool({
+    credentials: access.credentials,
+    ...(access.caFile ? { caFile: access.caFile } : {}),
+    userAgent: 'pipeline-actions/helm-deploy',
+  });
+}
+
+// --- the report the child writes --------------------------------------------
+
+interface SerializedError {
+  user: boolean;
+  message: string;
+  fix?: string | undefined;
+  location?: SourceLocation | undefined;
+  errors?: SerializedError[];
+}
+
+export interface PostRenderReport {
+  objects: ObjectRef[];
+  images: PinnedImage[];
+  error?: SerializedError;
+}
+
+function serializeError(error: unknown): SerializedError {
+  if (error instanceof UserErrors) {
+    return {
+      user: true,
+      message: error.message.split('\n')[0] ?? '',
+      errors: error.errors.map(serializeError),
+    };
+  }
+  if (isUserError(error)) {
+    return { user: true, message: error.message, fix: error.fix, location: error.location };
+  }
+  return { user: false, message: errorMessage(error) };
+}
+
+function deserializeError(error: SerializedError): Error {
+  if (!error.user) return new Error(`The post-renderer failed: ${error.message}`);
+  if (error.errors) {
+    return new UserErrors(
+      error.message,
+      error.errors.map((each) => deserializeError(each) as UserError),
+    );
+  }
+  return new UserError(error.message, {
+    ...(error.fix ? { fix: error.fix } : {}),
+    ...(error.location ? { location: error.location } : {}),
+  });
+}
+
+// --- the child process --------------------------------------------------------
+
+interface ChildConfig {
+  config: PostRenderConfig;
+  report: string;
+  workDir: string;
+}
+
+/**
+ * The post-renderer's main: manifests on stdin, the result on stdout, the
+ * report into the file the config names. Only the result may reach stdout
+ * (helm reads it as the manifests), so anything else written there, logs of
+ * the libraries included, goes to stderr. Returns the exit code.
+ */
+export async function runPostRenderer(configFile: string): Promise<number> {
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
+    (process.stderr.write as (...args: unknown[]) => boolean)(
+      chunk,
+      ...rest,
+    )) as typeof process.stdout.write;
+  let child: ChildConfig | undefined;
+  let pool: RegistryPool | undefined;
+  try {
+    child = JSON.parse(readFileSync(configFile, 'utf8')) as ChildConfig;
+    const input = await readStdin();
+    pool = registryPool(child.config.registries);
+    const output = await postRender(input, child.config, {
+      resolver: pool,
+      workDir: child.workDir,
+    });
+    writeReport(child.report, { objects: output.objects, images: output.images });
+    await new Promise<void>((resolve, reject) =>
+      stdoutWrite(output.manifests, (error) => (error ? reject(error) : resolve())),
+    );
+    return 0;
+  } catch (error) {
+    if (child) writeReport(child.report, { objects: [], images: [], error: serializeError(error) });
+    process.stderr.write(`pipeline-actions post-renderer: ${errorMessage(error)}\n`);
+    return 1;
+  } finally {
+    pool?.close();
+  }
+}
+
+function writeReport(file: string, report: PostRenderReport): void {
+  writeFileSync(file, JSON.stringify(report), { mode: 0o600 });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+// --- wiring into helm -----------------------------------------------------------
+
+/** How to start the post-renderer: usually `process.execPath` and the action's bundle. */
+export interface PostRendererEntry {
+  command: string;
+  args: string[];
+}
+
+/**
+ * The chain installed for one helm in a private directory: a config file
+ * (0600: it may hold registry credentials), an executable for helm 3, a
+ * plugin for helm 4, and the report the child writes. dispose() removes it all.
+ */
+export class HelmPostRenderer {
+  private constructor(
+    readonly dir: string,
+    /** Flags for helm upgrade/template. */
+    readonly helmArgs: readonly string[],
+    /** Environment helm needs to find it (HELM_PLUGINS for helm 4). */
+    readonly env: Readonly<Record<string, string>>,
+    private readonly reportFile: string,
+  ) {}
+
+  static install(
+    dir: string,
+    major: 3 | 4,
+    config: PostRenderConfig,
+    entry: PostRendererEntry,
+  ): HelmPostRenderer {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const configFile = join(dir, 'post-render.json');
+    const reportFile = join(dir, 'post-render-report.json');
+    const child: ChildConfig = { config, report: reportFile, workDir: join(dir, 'work') };
+    writeFileSync(configFile, JSON.stringify(child), { mode: 0o600 });
+    const args = [...entry.args, POST_RENDER_FLAG, configFile];
+    if (major === 3) {
+      const script = join(dir, 'post-render');
+      const line = [entry.command, ...args].map(shellQuote).join(' ');
+      writeFileSync(script, `#!/bin/sh\nexec ${line}\n`, { mode: 0o700 });
+      chmodSync(script, 0o700);
+      return new HelmPostRenderer(dir, ['--post-renderer', script], {}, reportFile);
+    }
+    const plugins = join(dir, 'plugins');
+    const plugin = join(plugins, POST_RENDER_PLUGIN);
+    mkdirSync(plugin, { recursive: true, mode: 0o700 });
+    writeFileSync(join(plugin, 'plugin.yaml'), pluginYaml(entry.command, args), { mode: 0o600 });
+    return new HelmPostRenderer(
+      dir,
+      ['--post-renderer', POST_RENDER_PLUGIN],
+      { HELM_PLUGINS: plugins },
+      reportFile,
+    );
+  }
+
+  /** What the last run of the child reported; undefined when it did not run. */
+  report(): PostRenderReport | undefined {
+    if (!existsSync(this.reportFile)) return undefined;
+    return JSON.parse(readFileSync(this.reportFile, 'utf8')) as PostRenderReport;
+  }
+
+  /** The child's failure as the error to show, when it failed. */
+  failure(): Error | undefined {
+    const error = this.report()?.error;
+    return error ? deserializeError(error) : undefined;
+  }
+
+  /** Forget the last report (before the next helm command). */
+  resetReport(): void {
+    rmSync(this.reportFile, { force: true });
+  }
+
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** helm 4's plugin.yaml for a `postrenderer/v1` plugin run as a subprocess. */
+function pluginYaml(command: string, args: readonly string[]): string {
+  const quoted = (text: string) => JSON.stringify(text);
+  return [
+    'apiVersion: v1',
+    'type: postrenderer/v1',
+    `name: ${POST_RENDER_PLUGIN}`,
+    'version: 1.0.0',
+    'runtime: subprocess',
+    'runtimeConfig:',
+    '  platformCommand:',
+    `    - command: ${quoted(command)}`,
+    `      args: [${args.map(quoted).join(', ')}]`,
+    '',
+  ].join('\n');
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
