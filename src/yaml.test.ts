@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from './errors.js';
-import { parseYaml, parseYamlDocuments } from './yaml.js';
+import { KUBERNETES_YAML_SCHEMA, parseYaml, parseYamlDocuments } from './yaml.js';
 
 describe('bounded YAML', () => {
   // Each level repeats the one before ten times: few aliases, 10^n nodes.
@@ -66,5 +66,22 @@ describe('bounded YAML', () => {
       'rendered.yaml',
     );
     expect(docs).toEqual([{ kind: 'A' }, { kind: 'B' }]);
+  });
+});
+
+describe('YAML as Kubernetes and Helm read it', () => {
+  const text = 'defaultMode: 0644\nenabled: on\ncreated: 2026-11-21\nname: yes-sir\n';
+
+  it('reads 0644 as octal and on as true (YAML 1.1), timestamps as text', () => {
+    expect(parseYaml(text, 'values.yaml', { schema: KUBERNETES_YAML_SCHEMA })).toEqual({
+      defaultMode: 0o644,
+      enabled: true,
+      created: '2026-11-21',
+      name: 'yes-sir',
+    });
+  });
+
+  it('differs from the YAML 1.2 default, which is why values files need it', () => {
+    expect(parseYaml(text, 'values.yaml')).toMatchObject({ defaultMode: 644, enabled: 'on' });
   });
 });

@@ -1,4 +1,4 @@
-import { load, loadAll, YAMLException } from 'js-yaml';
+import { load, loadAll, Schema, YAML11_SCHEMA, YAMLException } from 'js-yaml';
 import { UserError } from './errors.js';
 
 /** Bounds for any YAML we read: inputs, values files, rendered manifests. */
@@ -13,9 +13,20 @@ export interface YamlLimits {
    * exponential tree (billion laughs) once anything walks the value.
    */
   maxExpandedNodes?: number;
+  /** How scalars are typed; js-yaml's YAML 1.2 core schema unless given. */
+  schema?: Schema;
 }
 
-export const DEFAULT_YAML_LIMITS: Required<YamlLimits> = {
+/**
+ * YAML as Kubernetes and Helm read it (sigs.k8s.io/yaml on go-yaml v2): YAML
+ * 1.1, where `0644` is octal and `on` is true, with timestamps left as text.
+ * Values files and manifests must be read this way or they change meaning.
+ */
+export const KUBERNETES_YAML_SCHEMA = new Schema(
+  YAML11_SCHEMA.tags.filter((tag) => tag.tagName !== 'tag:yaml.org,2002:timestamp'),
+);
+
+export const DEFAULT_YAML_LIMITS: Required<Omit<YamlLimits, 'schema'>> = {
   maxBytes: 8 * 1024 * 1024,
   maxAliases: 100,
   maxDepth: 64,
@@ -32,6 +43,7 @@ export function parseYaml(text: string, source: string, limits: YamlLimits = {})
       filename: source,
       maxAliases: bounds.maxAliases,
       maxDepth: bounds.maxDepth,
+      ...(limits.schema ? { schema: limits.schema } : {}),
     });
   } catch (error) {
     throw yamlUserError(error, source);
@@ -62,7 +74,12 @@ export function parseYamlDocuments(
         checkExpandedSize(document, source, bounds.maxExpandedNodes);
         documents.push(document);
       },
-      { filename: source, maxAliases: bounds.maxAliases, maxDepth: bounds.maxDepth },
+      {
+        filename: source,
+        maxAliases: bounds.maxAliases,
+        maxDepth: bounds.maxDepth,
+        ...(limits.schema ? { schema: limits.schema } : {}),
+      },
     );
   } catch (error) {
     throw yamlUserError(error, source);
@@ -91,7 +108,11 @@ function checkExpandedSize(value: unknown, source: string, maxNodes: number): vo
   }
 }
 
-function checkSize(text: string, source: string, limits: YamlLimits): Required<YamlLimits> {
+function checkSize(
+  text: string,
+  source: string,
+  limits: YamlLimits,
+): Required<Omit<YamlLimits, 'schema'>> {
   const bounds = { ...DEFAULT_YAML_LIMITS, ...limits };
   const size = Buffer.byteLength(text, 'utf8');
   if (size > bounds.maxBytes) {

@@ -3,8 +3,6 @@ import {
   loadAll,
   parseEvents,
   present,
-  Schema,
-  YAML11_SCHEMA,
   YAMLException,
   type Document,
   type MappingNode,
@@ -13,6 +11,9 @@ import {
   type SequenceNode,
 } from 'js-yaml';
 import { UserError } from '../errors.js';
+import { KUBERNETES_YAML_SCHEMA } from '../yaml.js';
+
+export { KUBERNETES_YAML_SCHEMA };
 
 /**
  * Rendered Kubernetes manifests as YAML nodes. The post-renderer edits them
@@ -24,9 +25,6 @@ import { UserError } from '../errors.js';
  * YAML 1.1 (sigs.k8s.io/yaml on go-yaml v2), where `0644` is octal and `on`
  * is true, and where timestamps stay text.
  */
-export const KUBERNETES_YAML_SCHEMA = new Schema(
-  YAML11_SCHEMA.tags.filter((tag) => tag.tagName !== 'tag:yaml.org,2002:timestamp'),
-);
 
 const STR = 'tag:yaml.org,2002:str';
 const MAP = 'tag:yaml.org,2002:map';

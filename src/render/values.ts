@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError, UserErrors } from '../errors.js';
 import type { PlaceholderContext } from '../template/context.js';
 import { renderString, renderYamlTemplate } from '../template/render.js';
+import { KUBERNETES_YAML_SCHEMA } from '../yaml.js';
 
 /**
  * The values a release is deployed with: the values files in order, their
@@ -55,7 +56,10 @@ export function renderValues(request: ValuesRequest): RenderedValues {
       continue;
     }
     try {
-      const rendered = renderYamlTemplate(text, shown, request.context);
+      // Read as helm reads values (YAML 1.1), since the result goes to helm as JSON.
+      const rendered = renderYamlTemplate(text, shown, request.context, {
+        schema: KUBERNETES_YAML_SCHEMA,
+      });
       for (const use of rendered.uses) placeholders.add(use.name);
       const out = join(request.scratch, `values-${index + 1}.json`);
       writeFileSync(out, JSON.stringify(rendered.value ?? {}), { mode: 0o600 });

@@ -11,6 +11,7 @@ export const PLACEHOLDER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Names that are never read from the environment: the runner's own secrets and plumbing. */
 const RESERVED_ENV_PREFIXES = ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_'];
+const ENVIRONMENT_SOURCE = 'environment variable';
 const SECRET_LIKE_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|CREDENTIAL|API_?KEY|_KEY$)/i;
 
 /**
@@ -46,6 +47,14 @@ export class PlaceholderContext {
     return [...this.values.keys()].sort();
   }
 
+  /** Names from default.json, the build and the environment input, not the workflow's variables. */
+  standardNames(): string[] {
+    return [...this.values.entries()]
+      .filter(([, entry]) => entry.source !== ENVIRONMENT_SOURCE)
+      .map(([name]) => name)
+      .sort();
+  }
+
   /**
    * Adds the workflow's environment variables that are not already set by a
    * more specific source. Variables named like secrets, or listed in
@@ -58,7 +67,7 @@ export class PlaceholderContext {
       if (RESERVED_ENV_PREFIXES.some((prefix) => name.startsWith(prefix))) continue;
       this.set(name, value, {
         secret: secrets.has(name) || SECRET_LIKE_NAME.test(name),
-        source: 'environment variable',
+        source: ENVIRONMENT_SOURCE,
       });
     }
     return this;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError, UserErrors } from '../errors.js';
+import { KUBERNETES_YAML_SCHEMA } from '../yaml.js';
 import { PlaceholderContext } from './context.js';
 import { renderString, renderYamlTemplate } from './render.js';
 
@@ -87,6 +88,16 @@ describe('placeholders are filled at the YAML node level', () => {
       expect(userError.location).toEqual({ file: 'values.yaml', line: 2, column: 11 });
       expect(userError.fix).toContain('"%%INSTANCES_MIN%%"');
     }
+  });
+
+  it('reads values as helm does when given the Kubernetes schema', () => {
+    const text = 'mode: 0644\nreplicas: "%%INSTANCES_MIN%%"\n';
+    expect(
+      renderYamlTemplate(text, 'values.yaml', context(), { schema: KUBERNETES_YAML_SCHEMA }).value,
+    ).toEqual({
+      mode: 0o644,
+      replicas: 2,
+    });
   });
 
   it('still reports other YAML errors with their position', () => {

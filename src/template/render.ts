@@ -42,7 +42,7 @@ export function renderYamlTemplate(
         (use) =>
           new UserError(`%%${use.name}%% has no value.`, {
             location: use.location,
-            fix: `pass ${use.name} in the step's env:, or fix the name (known: ${context.names().slice(0, 12).join(', ')}${context.names().length > 12 ? ', …' : ''}).`,
+            fix: `pass ${use.name} in the step's env:, or fix the name (${knownNames(context)}).`,
           }),
       ),
     );
@@ -70,6 +70,13 @@ export function renderString(
   };
   if (whole?.[1]) return lookup(whole[1]);
   return text.replace(PLACEHOLDER, (_, name: string) => String(lookup(name)));
+}
+
+/** The standard names, for the hint; the workflow's own variables would drown them. */
+function knownNames(context: PlaceholderContext): string {
+  const names = context.standardNames();
+  if (names.length === 0) return 'no standard values are set here';
+  return `known: ${names.slice(0, 16).join(', ')}${names.length > 16 ? ', …' : ''}`;
 }
 
 function substitute(node: unknown, context: PlaceholderContext): unknown {
