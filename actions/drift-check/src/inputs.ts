@@ -1,10 +1,11 @@
 import {
   getBoolean,
   getEnum,
+  getInteger,
+  getList,
   getOptional,
   getRequired,
   getSecret,
-  getYaml,
 } from '../../../src/inputs.js';
 
 export const MODES = ['report', 'fail', 'remediate'] as const;
@@ -12,28 +13,55 @@ export const MODES = ['report', 'fail', 'remediate'] as const;
 /** Keys match action.yml exactly. */
 export interface Inputs {
   environment: string;
-  targets: unknown;
+  /** YAML text (a template): the targets inline. */
+  targets: string | undefined;
   config: string;
+  /** Whether `config` was set (a missing default file is then no error of its own). */
+  configExplicit: boolean;
   manifest: string;
+  manifestExplicit: boolean;
   mode: (typeof MODES)[number];
+  /** YAML text: more ignore rules. */
+  ignore: string | undefined;
+  /** Content (masked first thing) or a path. */
   kubeconfig: string | undefined;
+  kubectl: string;
   'helm-version': string;
+  'registry-username': string | undefined;
+  'registry-password': string | undefined;
+  'registry-ca': string | undefined;
+  concurrency: number;
   'github-token': string | undefined;
   issue: boolean;
+  'issue-labels': string[];
   'webhook-url': string | undefined;
 }
 
+export const DEFAULT_CONFIG = '.github/drift.yml';
+export const DEFAULT_MANIFEST = 'default.json';
+
 export function getInputs(): Inputs {
+  const config = getOptional('config');
+  const manifest = getOptional('manifest');
   return {
     environment: getRequired('environment'),
-    targets: getYaml('targets'),
-    config: getOptional('config') ?? '.github/drift.yml',
-    manifest: getOptional('manifest') ?? 'default.json',
+    targets: getOptional('targets'),
+    config: config ?? DEFAULT_CONFIG,
+    configExplicit: config !== undefined && config !== DEFAULT_CONFIG,
+    manifest: manifest ?? DEFAULT_MANIFEST,
+    manifestExplicit: manifest !== undefined && manifest !== DEFAULT_MANIFEST,
     mode: getEnum('mode', MODES, 'report'),
-    kubeconfig: getSecret('kubeconfig'),
+    ignore: getOptional('ignore'),
+    kubeconfig: getOptional('kubeconfig'),
+    kubectl: getOptional('kubectl') ?? 'kubectl',
     'helm-version': getOptional('helm-version') ?? 'v3.17.3',
+    'registry-username': getOptional('registry-username'),
+    'registry-password': getSecret('registry-password'),
+    'registry-ca': getOptional('registry-ca'),
+    concurrency: getInteger('concurrency', 8, { min: 1, max: 64 }),
     'github-token': getSecret('github-token'),
     issue: getBoolean('issue', true),
+    'issue-labels': getList('issue-labels'),
     'webhook-url': getSecret('webhook-url'),
   };
 }

@@ -1,0 +1,71 @@
+import type { ObjectRef } from '../render/manifests.js';
+import { isKeyed, type Segment } from './paths.js';
+
+/**
+ * Secret values never leave the run: not in the log, the job summary, the
+ * JSON report, the issue or the webhook. A Secret's data, anything under a
+ * key (or an env var) named like a secret, and any value that contains a
+ * known secret (a masked placeholder value) is reported as changed, with its
+ * size, never its content.
+ */
+
+const SECRET_LIKE =
+  /(secret|passw(or)?d|passwd|token|private|credential|api[-_.]?key|[-_.]key$|^key$|cert(ificate)?-?key|\.pem$|\.key$)/i;
+
+const REFERENCES =
+  /^(secretKeyRef|secretRef|secretName|secret|imagePullSecrets|serviceAccountName|automountServiceAccountToken|tokenSecretRef|projected)$/;
+
+export interface Redactor {
+  /** Whether the value at this path must not be shown. */
+  isSecret(ref: ObjectRef, path: readonly Segment[], value: unknown): boolean;
+  /** Known secret strings replaced by *** in any text (a belt to the braces above). */
+  scrub(text: string): string;
+}
+
+export function redactor(knownSecrets: readonly string[] = []): Redactor {
+  const secrets = [...new Set(knownSecrets.filter((secret) => secret.length >= 4))].sort(
+    (a, b) => b.length - a.length,
+  );
+  return {
+    isSecret(ref, path, value) {
+      if (
+        ref.kind === 'Secret' &&
+        (path.length === 0 || path[0] === 'data' || path[0] === 'stringData')
+      )
+        return true;
+      for (const segment of path) {
+        // A reference to a secret (secretKeyRef, secretName…) names it; what follows is not its content.
+        if (typeof segment === 'string' && REFERENCES.test(segment)) break;
+        if (isSecretName(segment)) return true;
+      }
+      const text =
+        typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
+      return secrets.some((secret) => text.includes(secret));
+    },
+    scrub(text) {
+      let result = text;
+      for (const secret of secrets) result = result.split(secret).join('***');
+      return result;
+    },
+  };
+}
+
+function isSecretName(segment: Segment): boolean {
+  if (typeof segment === 'number') return false;
+  if (isKeyed(segment)) return segment.key === 'name' && SECRET_LIKE.test(segment.value);
+  return SECRET_LIKE.test(segment);
+}
+
+/** The size a value takes, in bytes: a Secret's data decoded from base64, anything else as text. */
+export function sizeOf(value: unknown, base64: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string')
+    return base64 ? Buffer.from(value, 'base64').length : Buffer.byteLength(value);
+  if (value !== null && typeof value === 'object' && base64) {
+    return Object.values(value).reduce<number>(
+      (total, item) => total + (sizeOf(item, true) ?? 0),
+      0,
+    );
+  }
+  return Buffer.byteLength(JSON.stringify(value));
+}

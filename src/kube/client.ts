@@ -1,0 +1,400 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { TransientError, UserError } from '../errors.js';
+import type { KubeObject } from '../render/manifests.js';
+import { isTransient, isTransientStatus, parseRetryAfter, retry } from '../retry.js';
+import type { KubeConnection } from './config.js';
+
+/**
+ * A small Kubernetes API client on node:https, for what drift-check needs
+ * and kubectl does not give cheaply: one LIST per kind and namespace
+ * (paginated, every response bounded), discovery of only the group-versions
+ * in use, server-side apply and JSON patches under a named field manager,
+ * and a count of every request it sends (the report shows them). Requests
+ * share one keep-alive agent; the caller bounds how many run at once.
+ */
+
+/** A resource type as discovery describes it. */
+export interface ApiResource {
+  group: string;
+  version: string;
+  kind: string;
+  /** The plural name in URLs: `deployments`. */
+  name: string;
+  namespaced: boolean;
+  verbs: string[];
+}
+
+export type RequestKind = 'discovery' | 'list' | 'apply' | 'patch';
+export type RequestCounts = Record<RequestKind | 'total', number>;
+
+export interface KubeClientOptions {
+  /** Connections kept open at once (the callers' concurrency). */
+  maxSockets?: number;
+  /** Per request, from connect to the last byte. */
+  timeoutMs?: number;
+  /** A response body larger than this is refused. */
+  maxResponseBytes?: number;
+  /** Attempts for a transient failure (connection refused, 429, 5xx). */
+  attempts?: number;
+  userAgent?: string;
+}
+
+export interface ListOptions {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+interface Response {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+interface Status {
+  kind?: string;
+  message?: string;
+  reason?: string;
+  details?: { causes?: { message?: string; field?: string }[] };
+}
+
+const PAGE_SIZE = 500;
+const MAX_PAGES = 200;
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const TLS_ERRORS =
+  /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ALTNAME|certificate|unable to get local issuer/i;
+
+export class KubeClient {
+  readonly counts: RequestCounts = { discovery: 0, list: 0, apply: 0, patch: 0, total: 0 };
+  private readonly agent: http.Agent;
+  private readonly base: URL;
+  private readonly discovered = new Map<string, Promise<ApiResource[] | undefined>>();
+
+  constructor(
+    readonly connection: KubeConnection,
+    private readonly options: KubeClientOptions = {},
+  ) {
+    this.base = new URL(connection.server);
+    const common = { keepAlive: true, maxSockets: options.maxSockets ?? 8 };
+    this.agent =
+      this.base.protocol === 'http:'
+        ? new http.Agent(common)
+        : new https.Agent({
+            ...common,
+            ...(connection.ca ? { ca: connection.ca } : {}),
+            ...(connection.cert ? { cert: connection.cert } : {}),
+            ...(connection.key ? { key: connection.key } : {}),
+            ...(connection.tlsServerName ? { servername: connection.tlsServerName } : {}),
+            rejectUnauthorized: !connection.insecureSkipTlsVerify,
+          });
+  }
+
+  /** The server's version (`v1.34.10`): proves it answers and accepts us. */
+  async version(): Promise<string> {
+    const response = await this.send('GET', '/version', 'discovery');
+    const body = this.json<{ gitVersion?: string }>(
+      response,
+      'read the server version',
+      '/version',
+    );
+    return body.gitVersion ?? 'unknown';
+  }
+
+  /** The resource type of a kind in an apiVersion; undefined when the server does not serve it. */
+  async resource(apiVersion: string, kind: string): Promise<ApiResource | undefined> {
+    let resources = this.discovered.get(apiVersion);
+    if (!resources) {
+      resources = this.discover(apiVersion);
+      this.discovered.set(apiVersion, resources);
+    }
+    return (await resources)?.find((resource) => resource.kind === kind);
+  }
+
+  private async discover(apiVersion: string): Promise<ApiResource[] | undefined> {
+    const slash = apiVersion.indexOf('/');
+    const group = slash === -1 ? '' : apiVersion.slice(0, slash);
+    const version = slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
+    const path = group === '' ? `/api/${version}` : `/apis/${group}/${version}`;
+    const response = await this.send('GET', path, 'discovery');
+    if (response.status === 404) return undefined;
+    const list = this.json<{ resources?: Omit<ApiResource, 'group' | 'version'>[] }>(
+      response,
+      `discover ${apiVersion}`,
+      path,
+    );
+    return (list.resources ?? [])
+      .filter((resource) => !resource.name.includes('/'))
+      .map((resource) => ({
+        group,
+        version,
+        kind: resource.kind,
+        name: resource.name,
+        namespaced: resource.namespaced,
+        verbs: resource.verbs ?? [],
+      }));
+  }
+
+  /**
+   * Every object of a resource type in a namespace (cluster-wide for
+   * cluster-scoped types): one LIST, in pages of 500. Undefined when the
+   * server does not serve the type.
+   */
+  async list(
+    resource: ApiResource,
+    namespace: string | undefined,
+    options: ListOptions = {},
+  ): Promise<KubeObject[] | undefined> {
+    const path = collectionPath(resource, namespace);
+    const items: KubeObject[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+      if (options.labelSelector) query.set('labelSelector', options.labelSelector);
+      if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
+      if (token) query.set('continue', token);
+      const response = await this.send('GET', `${path}?${query}`, 'list');
+      if (response.status === 404 && page === 0) return undefined;
+      if (response.status === 410 && token) {
+        // The continue token expired between pages: read the whole list again.
+        items.length = 0;
+        token = undefined;
+        continue;
+      }
+      const list = this.json<{ items?: KubeObject[]; metadata?: { continue?: string } }>(
+        response,
+        `list ${describeResource(resource)}${namespace ? ` in namespace ${namespace}` : ''}`,
+        path,
+      );
+      const kind = resource.kind;
+      const apiVersion = resource.group
+        ? `${resource.group}/${resource.version}`
+        : resource.version;
+      // Items of a LIST carry no apiVersion/kind of their own.
+      for (const item of list.items ?? []) items.push({ apiVersion, kind, ...item });
+      token = list.metadata?.continue || undefined;
+      if (!token) return items;
+    }
+    throw new Error(
+      `Listing ${describeResource(resource)} took more than ${MAX_PAGES} pages of ${PAGE_SIZE}; refusing to hold more.`,
+    );
+  }
+
+  /** Server-side apply of `object` as `fieldManager` (force takes fields from other managers). */
+  async apply(
+    resource: ApiResource,
+    object: KubeObject,
+    options: { fieldManager: string; force: boolean },
+  ): Promise<KubeObject> {
+    const name = object.metadata?.name ?? '';
+    const path = `${collectionPath(resource, resource.namespaced ? object.metadata?.namespace : undefined)}/${encodeURIComponent(name)}`;
+    const query = new URLSearchParams({ fieldManager: options.fieldManager });
+    if (options.force) query.set('force', 'true');
+    const response = await this.send('PATCH', `${path}?${query}`, 'apply', {
+      body: JSON.stringify(object),
+      contentType: 'application/apply-patch+yaml',
+    });
+    return this.json<KubeObject>(response, `apply ${resource.kind} ${name}`, path);
+  }
+
+  /** An RFC 6902 JSON patch (use `test` operations to guard against concurrent changes). */
+  async jsonPatch(
+    resource: ApiResource,
+    namespace: string | undefined,
+    name: string,
+    operations: readonly Record<string, unknown>[],
+    options: { fieldManager: string },
+  ): Promise<KubeObject> {
+    const path = `${collectionPath(resource, namespace)}/${encodeURIComponent(name)}`;
+    const query = new URLSearchParams({ fieldManager: options.fieldManager });
+    const response = await this.send('PATCH', `${path}?${query}`, 'patch', {
+      body: JSON.stringify(operations),
+      contentType: 'application/json-patch+json',
+    });
+    return this.json<KubeObject>(response, `patch ${resource.kind} ${name}`, path);
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  /** One request, retried while the failure is transient; every attempt is counted. */
+  private send(
+    method: string,
+    path: string,
+    kind: RequestKind,
+    payload?: { body: string; contentType: string },
+  ): Promise<Response> {
+    return retry(
+      async () => {
+        this.counts[kind]++;
+        this.counts.total++;
+        const response = await this.once(method, path, payload);
+        if (isTransientStatus(response.status)) {
+          throw new TransientError(
+            `${method} ${path}: HTTP ${response.status} ${statusMessage(response)}`,
+            {
+              ...retryAfter(response),
+            },
+          );
+        }
+        return response;
+      },
+      { attempts: this.options.attempts ?? 4, baseDelayMs: 300, maxDelayMs: 3000 },
+    ).catch((error: unknown) => {
+      throw this.unreachable(error);
+    });
+  }
+
+  private async once(
+    method: string,
+    path: string,
+    payload?: { body: string; contentType: string },
+  ): Promise<Response> {
+    const url = new URL(this.base.pathname.replace(/\/$/, '') + path, this.base);
+    const authorization = await this.connection.authorization?.();
+    const headers: http.OutgoingHttpHeaders = {
+      accept: 'application/json',
+      'user-agent': this.options.userAgent ?? 'pipeline-actions',
+      ...(authorization ? { authorization } : {}),
+      ...(payload
+        ? { 'content-type': payload.contentType, 'content-length': Buffer.byteLength(payload.body) }
+        : {}),
+    };
+    const limit = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const transport = url.protocol === 'http:' ? http : https;
+    return new Promise<Response>((resolve, reject) => {
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        reject(error);
+      };
+      const request = transport.request(url, { method, headers, agent: this.agent }, (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > limit) {
+            fail(
+              new Error(
+                `${method} ${path} answered more than ${limit} bytes; refusing to hold more.`,
+              ),
+            );
+            response.destroy();
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('end', () => {
+          if (settled) return;
+          settled = true;
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          });
+        });
+        response.on('error', fail);
+      });
+      request.setTimeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => {
+        request.destroy(
+          Object.assign(new Error(`${method} ${path} timed out`), { code: 'ETIMEDOUT' }),
+        );
+      });
+      request.on('error', fail);
+      request.end(payload?.body);
+    });
+  }
+
+  /** A failure to reach the server (after the retries), as the error a user should see. */
+  private unreachable(error: unknown): unknown {
+    if (error instanceof UserError) return error;
+    const where = `The Kubernetes API server ${this.connection.server} (${this.connection.source})`;
+    const message = error instanceof Error ? error.message : String(error);
+    const code = (error as { code?: string } | null)?.code ?? '';
+    if (TLS_ERRORS.test(code) || TLS_ERRORS.test(message)) {
+      return new UserError(`${where} presented a certificate that is not trusted: ${message}`, {
+        fix: "check the cluster's certificate-authority-data (and tls-server-name) in the kubeconfig.",
+        cause: error,
+      });
+    }
+    if (error instanceof TransientError && !code) {
+      return new UserError(`${where} keeps failing: ${message}`, {
+        fix: "check the API server's health (and its load); drift-check retried with backoff.",
+        cause: error,
+      });
+    }
+    if (isTransient(error) || code === 'ENOTFOUND') {
+      return new UserError(`${where} cannot be reached: ${message}`, {
+        fix: 'check the server address in the kubeconfig and that this runner can reach it (network, VPN, firewall, a self-hosted runner for a private cluster).',
+        cause: error,
+      });
+    }
+    return error;
+  }
+
+  /** The JSON body of a successful response; a clear error for anything else. */
+  private json<T>(response: Response, what: string, path: string): T {
+    if (response.status >= 200 && response.status < 300) {
+      try {
+        return JSON.parse(response.body.toString('utf8')) as T;
+      } catch (error) {
+        throw new Error(`The API server's answer to ${path} is not JSON.`, { cause: error });
+      }
+    }
+    const detail = statusMessage(response);
+    const where = `the Kubernetes API server ${this.connection.server}`;
+    if (response.status === 401) {
+      throw new UserError(
+        `Could not ${what}: ${where} refused the kubeconfig's credentials (${detail}).`,
+        {
+          fix: 'check that the kubeconfig (its token, client certificate or credential plugin) is current.',
+        },
+      );
+    }
+    if (response.status === 403) {
+      throw new UserError(`Could not ${what}: ${where} does not allow it (${detail}).`, {
+        fix: "grant the identity of the kubeconfig get and list on the release's kinds in its namespaces (and patch, for mode: remediate).",
+      });
+    }
+    throw new Error(`Could not ${what}: ${where} answered HTTP ${response.status} (${detail}).`);
+  }
+}
+
+/** `/apis/apps/v1/namespaces/shop/deployments`, `/api/v1/nodes`. */
+export function collectionPath(resource: ApiResource, namespace: string | undefined): string {
+  const root = resource.group
+    ? `/apis/${resource.group}/${resource.version}`
+    : `/api/${resource.version}`;
+  return resource.namespaced && namespace
+    ? `${root}/namespaces/${encodeURIComponent(namespace)}/${resource.name}`
+    : `${root}/${resource.name}`;
+}
+
+/** `deployments.apps`, `configmaps`: how kubectl names a resource type. */
+export function describeResource(resource: Pick<ApiResource, 'name' | 'group'>): string {
+  return resource.group ? `${resource.name}.${resource.group}` : resource.name;
+}
+
+function statusMessage(response: Response): string {
+  const text = response.body.toString('utf8').slice(0, 4096);
+  try {
+    const status = JSON.parse(text) as Status;
+    const causes = (status.details?.causes ?? [])
+      .map((cause) => [cause.field, cause.message].filter(Boolean).join(': '))
+      .filter((cause) => cause !== '');
+    return [
+      status.message ?? status.reason ?? `HTTP ${response.status}`,
+      ...causes.slice(0, 5),
+    ].join('; ');
+  } catch {
+    return text.trim().split('\n')[0] || `HTTP ${response.status}`;
+  }
+}
+
+function retryAfter(response: Response): { retryAfterMs?: number } {
+  const header = response.headers['retry-after'];
+  const ms = parseRetryAfter(Array.isArray(header) ? header[0] : header);
+  return ms === undefined ? {} : { retryAfterMs: ms };
+}

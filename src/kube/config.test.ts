@@ -1,0 +1,148 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dump } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../errors.js';
+import { loadKubeconfig } from './config.js';
+
+/** Kubeconfigs as kubectl reads them: contexts, inline or file credentials, tokens, exec plugins, KUBECONFIG lists. */
+
+const dir = mkdtempSync(join(tmpdir(), 'kubeconfig-'));
+
+function write(name: string, config: Record<string, unknown>): string {
+  const file = join(dir, name);
+  writeFileSync(file, dump(config));
+  return file;
+}
+
+function kubeconfig(
+  user: Record<string, unknown>,
+  cluster: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    kind: 'Config',
+    'current-context': 'prod',
+    contexts: [{ name: 'prod', context: { cluster: 'c', user: 'u' } }],
+    clusters: [{ name: 'c', cluster: { server: 'https://k8s.example.com:6443/', ...cluster } }],
+    users: [{ name: 'u', user }],
+  };
+}
+
+describe('loading a kubeconfig', () => {
+  it('reads the current context: server, CA and client certificate inline, or from files next to it', async () => {
+    const inline = loadKubeconfig(
+      write(
+        'inline',
+        kubeconfig(
+          {
+            'client-certificate-data': Buffer.from('CERT').toString('base64'),
+            'client-key-data': Buffer.from('KEY').toString('base64'),
+          },
+          {
+            'certificate-authority-data': Buffer.from('CA').toString('base64'),
+            'tls-server-name': 'api',
+          },
+        ),
+      ),
+    );
+    expect(inline).toMatchObject({
+      server: 'https://k8s.example.com:6443',
+      tlsServerName: 'api',
+      insecureSkipTlsVerify: false,
+    });
+    expect([inline.ca?.toString(), inline.cert?.toString(), inline.key?.toString()]).toEqual([
+      'CA',
+      'CERT',
+      'KEY',
+    ]);
+    expect(inline.source).toMatch(/inline \(context prod\)$/);
+
+    writeFileSync(join(dir, 'ca.crt'), 'CA FILE');
+    const files = loadKubeconfig(
+      write('files', kubeconfig({ token: 'abc' }, { 'certificate-authority': 'ca.crt' })),
+    );
+    expect(files.ca?.toString()).toBe('CA FILE');
+    expect(await files.authorization?.()).toBe('Bearer abc');
+  });
+
+  it('takes a token file, basic auth, or a credential plugin, which gets the exec info and its env', async () => {
+    writeFileSync(join(dir, 'token'), 'from-file\n');
+    expect(
+      await loadKubeconfig(
+        write('tokenfile', kubeconfig({ tokenFile: 'token' })),
+      ).authorization?.(),
+    ).toBe('Bearer from-file');
+    expect(
+      await loadKubeconfig(
+        write('basic', kubeconfig({ username: 'ci', password: 'pw' })),
+      ).authorization?.(),
+    ).toBe(`Basic ${Buffer.from('ci:pw').toString('base64')}`);
+
+    const plugin = join(dir, 'get-token');
+    writeFileSync(
+      plugin,
+      '#!/bin/sh\n' +
+        'case "$KUBERNETES_EXEC_INFO" in *\'"interactive":false\'*) ;; *) echo "no exec info" >&2; exit 3;; esac\n' +
+        `printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s-%s"}}' "$1" "$REGION"\n`,
+    );
+    chmodSync(plugin, 0o755);
+    const exec = loadKubeconfig(
+      write(
+        'exec',
+        kubeconfig({
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1',
+            command: plugin,
+            args: ['eks'],
+            env: [{ name: 'REGION', value: 'eu' }],
+          },
+        }),
+      ),
+    );
+    expect(await exec.authorization?.()).toBe('Bearer eks-eu');
+
+    const failing = loadKubeconfig(
+      write('exec-fails', kubeconfig({ exec: { command: plugin, env: null } })),
+    );
+    writeFileSync(plugin, '#!/bin/sh\necho "token expired: run aws sso login" >&2\nexit 1\n');
+    await expect(failing.authorization?.()).rejects.toThrow(
+      `The kubeconfig's credential plugin ${plugin} failed (exit code 1): token expired: run aws sso login`,
+    );
+  });
+
+  it('merges a KUBECONFIG list first-wins, as kubectl does', () => {
+    const first = write('first', {
+      'current-context': 'prod',
+      contexts: [{ name: 'prod', context: { cluster: 'c', user: 'u' } }],
+    });
+    const second = write('second', kubeconfig({ token: 't' }));
+    const connection = loadKubeconfig(undefined, {
+      KUBECONFIG: `${first}:${join(dir, 'missing')}:${second}`,
+    });
+    expect(connection.server).toBe('https://k8s.example.com:6443');
+  });
+
+  it('says what is wrong with a kubeconfig it cannot use', () => {
+    expect(() =>
+      loadKubeconfig(write('no-context', { ...kubeconfig({}), 'current-context': undefined })),
+    ).toThrow('has no current-context');
+    expect(() => loadKubeconfig(write('no-cluster', { ...kubeconfig({}), clusters: [] }))).toThrow(
+      'has no cluster "c" with a server',
+    );
+    expect(() =>
+      loadKubeconfig(write('provider', kubeconfig({ 'auth-provider': { name: 'gcp' } }))),
+    ).toThrow(
+      'authenticates with the "gcp" auth-provider, which was removed from Kubernetes clients',
+    );
+    expect(() =>
+      loadKubeconfig(
+        write('missing-file', kubeconfig({ 'client-certificate': '/nowhere/cert.pem' })),
+      ),
+    ).toThrow(UserError);
+    expect(() => loadKubeconfig(undefined, { HOME: dir })).toThrow(
+      'No kubeconfig was given and none was found',
+    );
+  });
+});

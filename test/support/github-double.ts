@@ -1,0 +1,526 @@
+// A stand-in for GitHub's REST API (TESTING.md, "Allowed doubles"): a local
+// HTTP server that keeps issues and comments of one repository in memory,
+// answers like GitHub (status codes, pagination Link headers, full issue
+// objects), records every request, and checks EVERY request against
+// GitHub's published OpenAPI description (method, path, path and query
+// parameters, JSON body) and every answer it gives against the documented
+// response. A request GitHub would not accept is answered 422 and kept as a
+// violation; suites call assertNoViolations() after each test.
+//
+//   const github = await GitHubDouble.start({ token: 'ghs_test' });
+//   ... run the action with GITHUB_API_URL=github.url, GITHUB_TOKEN=ghs_test
+//   github.assertNoViolations();
+//   await github.close();
+//
+// Shared test support: the drift issue lifecycle uses it now; pull-request
+// check runs and comments add their handlers next to the issue ones.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { GitHubOpenApi, type Operation } from './github-openapi.js';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query. */
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  operationId: string | undefined;
+  status: number;
+  violations: string[];
+}
+
+export interface DoubleUser {
+  login: string;
+  type: 'Bot' | 'User';
+}
+
+export interface DoubleComment {
+  id: number;
+  body: string;
+  user: DoubleUser;
+  createdAt: string;
+}
+
+export interface DoubleIssue {
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  stateReason: string | null;
+  labels: string[];
+  user: DoubleUser;
+  authorAssociation: string;
+  /** A pull request (the issues list returns them too). */
+  pullRequest: boolean;
+  comments: DoubleComment[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface Fault {
+  status: number;
+  message?: string;
+  headers?: Record<string, string>;
+  /** How many requests get it (default 1). */
+  count?: number;
+  /** Only requests whose `METHOD path` matches. */
+  match?: RegExp;
+}
+
+export interface DoubleOptions {
+  /** The token clients must send (`token X` or `Bearer X`). */
+  token?: string;
+  /** `owner/name` of the one repository it serves. */
+  repository?: string;
+  /** Who the token is. */
+  actor?: DoubleUser;
+}
+
+type Handler = (request: ParsedRequest) => {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
+
+interface ParsedRequest {
+  operation: Operation;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export class GitHubDouble {
+  readonly requests: RecordedRequest[] = [];
+  readonly issues = new Map<number, DoubleIssue>();
+  readonly token: string;
+  readonly owner: string;
+  readonly repo: string;
+  private readonly actor: DoubleUser;
+  private readonly openapi = GitHubOpenApi.load();
+  private faults: Fault[] = [];
+  private nextNumber = 1;
+  private nextId = 1000;
+  private clock = Date.parse('2026-01-01T00:00:00Z');
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    options: DoubleOptions,
+  ) {
+    this.token = options.token ?? 'ghs_double-token';
+    [this.owner = 'acme', this.repo = 'storefront'] = (
+      options.repository ?? 'acme/storefront'
+    ).split('/');
+    this.actor = options.actor ?? { login: 'github-actions[bot]', type: 'Bot' };
+  }
+
+  static async start(options: DoubleOptions = {}): Promise<GitHubDouble> {
+    const started: { double?: GitHubDouble } = {};
+    const server = createServer((request, response) => {
+      void started.double?.handle(request, response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    started.double = new GitHubDouble(server, `http://127.0.0.1:${port}`, options);
+    return started.double;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Every violation of GitHub's contract seen so far (by clients, or by the double's own answers). */
+  violations(): string[] {
+    return this.requests.flatMap((request) => request.violations);
+  }
+
+  assertNoViolations(): void {
+    const violations = this.violations();
+    if (violations.length > 0)
+      throw new Error(`Requests GitHub would not accept:\n  ${violations.join('\n  ')}`);
+  }
+
+  /** The next matching requests fail with this status (403, 500, 503…). */
+  fail(fault: Fault): void {
+    this.faults.push({ count: 1, ...fault });
+  }
+
+  /** Writes the recorded requests that changed something: `POST …/issues`, `PATCH …/issues/1`. */
+  writes(): string[] {
+    return this.requests
+      .filter((request) => request.method !== 'GET')
+      .map((request) => `${request.method} ${request.path}`);
+  }
+
+  /** An issue that exists before the test (a pull request, someone else's issue…). */
+  seedIssue(issue: Partial<DoubleIssue> & { title: string }): DoubleIssue {
+    const now = this.now();
+    const created: DoubleIssue = {
+      number: this.nextNumber++,
+      body: null,
+      state: 'open',
+      stateReason: null,
+      labels: [],
+      user: { login: 'octocat', type: 'User' },
+      authorAssociation: 'MEMBER',
+      pullRequest: false,
+      comments: [],
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+      ...issue,
+    };
+    this.issues.set(created.number, created);
+    return created;
+  }
+
+  openIssues(): DoubleIssue[] {
+    return [...this.issues.values()].filter(
+      (issue) => issue.state === 'open' && !issue.pullRequest,
+    );
+  }
+
+  // --- the server ------------------------------------------------------------
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.url);
+    const method = request.method ?? 'GET';
+    const record: RecordedRequest = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      operationId: undefined,
+      status: 0,
+      violations: [],
+    };
+    this.requests.push(record);
+    const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      const text = body === undefined ? '' : JSON.stringify(body);
+      response.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-github-api-version-selected': '2022-11-28',
+        'x-ratelimit-remaining': '4999',
+        ...headers,
+      });
+      response.end(text);
+    };
+    try {
+      const raw = await readBody(request);
+      if (raw.length > 0) {
+        try {
+          record.body = JSON.parse(raw);
+        } catch {
+          record.violations.push(`${method} ${url.pathname}: the body is not JSON`);
+          return send(400, { message: 'Problems parsing JSON' });
+        }
+      }
+      const auth = request.headers.authorization ?? '';
+      if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}`) {
+        return send(401, {
+          message: 'Bad credentials',
+          documentation_url: 'https://docs.github.com/rest',
+        });
+      }
+      const checked = this.openapi.checkRequest(
+        method,
+        url.pathname,
+        url.searchParams,
+        record.body,
+        request.headers['content-type'],
+      );
+      record.operationId = checked.operation?.operationId;
+      record.violations.push(...checked.violations);
+      if (!checked.operation)
+        return send(404, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest',
+        });
+      if (checked.violations.length > 0) {
+        return send(422, {
+          message: 'Validation Failed',
+          errors: checked.violations,
+          documentation_url: 'https://docs.github.com/rest',
+        });
+      }
+      const fault = this.takeFault(`${method} ${url.pathname}`);
+      if (fault)
+        return send(
+          fault.status,
+          {
+            message: fault.message ?? 'Injected failure',
+            documentation_url: 'https://docs.github.com/rest',
+          },
+          fault.headers,
+        );
+      const { owner, repo } = checked.operation.params;
+      if (owner !== undefined && (owner !== this.owner || repo !== this.repo))
+        return send(404, { message: 'Not Found' });
+      const handler = this.handlers[checked.operation.operationId];
+      if (!handler) {
+        record.violations.push(
+          `${checked.operation.operationId}: not implemented by the GitHub double (add a handler)`,
+        );
+        return send(501, {
+          message: `The double does not implement ${checked.operation.operationId}`,
+        });
+      }
+      const answer = handler({
+        operation: checked.operation,
+        query: url.searchParams,
+        body: record.body,
+      });
+      record.violations.push(
+        ...this.openapi
+          .checkResponse(checked.operation, answer.status, answer.body)
+          .map((v) => `double: ${v}`),
+      );
+      return send(answer.status, answer.body, answer.headers);
+    } catch (error) {
+      record.violations.push(`double: ${(error as Error).stack ?? String(error)}`);
+      return send(500, { message: 'The double failed' });
+    }
+  }
+
+  private takeFault(request: string): Fault | undefined {
+    const fault = this.faults.find(
+      (candidate) => !candidate.match || candidate.match.test(request),
+    );
+    if (!fault) return undefined;
+    fault.count = (fault.count ?? 1) - 1;
+    if (fault.count <= 0) this.faults = this.faults.filter((candidate) => candidate !== fault);
+    return fault;
+  }
+
+  private readonly handlers: Record<string, Handler> = {
+    'issues/list-for-repo': ({ query }) => {
+      const state = query.get('state') ?? 'open';
+      const labels = (query.get('labels') ?? '').split(',').filter((label) => label !== '');
+      const creator = query.get('creator');
+      const direction = query.get('direction') ?? 'desc';
+      const sort = query.get('sort') ?? 'created';
+      let list = [...this.issues.values()].filter(
+        (issue) =>
+          (state === 'all' || issue.state === state) &&
+          labels.every((label) => issue.labels.includes(label)) &&
+          (!creator || issue.user.login === creator),
+      );
+      list.sort((a, b) => {
+        const x = sort === 'updated' ? a.updatedAt : a.createdAt;
+        const y = sort === 'updated' ? b.updatedAt : b.createdAt;
+        return (direction === 'asc' ? 1 : -1) * (x.localeCompare(y) || a.number - b.number);
+      });
+      const perPage = Math.min(Number(query.get('per_page') ?? 30), 100);
+      const page = Number(query.get('page') ?? 1);
+      const last = Math.max(1, Math.ceil(list.length / perPage));
+      list = list.slice((page - 1) * perPage, page * perPage);
+      const links: string[] = [];
+      const link = (n: number, rel: string) => {
+        const next = new URLSearchParams(query);
+        next.set('page', String(n));
+        links.push(`<${this.url}/repos/${this.owner}/${this.repo}/issues?${next}>; rel="${rel}"`);
+      };
+      if (page < last) {
+        link(page + 1, 'next');
+        link(last, 'last');
+      }
+      const headers: Record<string, string> = links.length > 0 ? { link: links.join(', ') } : {};
+      return { status: 200, body: list.map((issue) => this.issueJson(issue)), headers };
+    },
+    'issues/create': ({ body }) => {
+      const input = body as {
+        title: string | number;
+        body?: string;
+        labels?: (string | { name?: string })[];
+      };
+      const issue = this.seedIssue({
+        title: String(input.title),
+        body: input.body ?? null,
+        labels: (input.labels ?? []).map((label) =>
+          typeof label === 'string' ? label : (label.name ?? ''),
+        ),
+        user: this.actor,
+        authorAssociation: 'NONE',
+      });
+      return {
+        status: 201,
+        body: this.issueJson(issue),
+        headers: { location: this.apiUrl(`/issues/${issue.number}`) },
+      };
+    },
+    'issues/get': ({ operation }) => {
+      const issue = this.issues.get(Number(operation.params.issue_number));
+      return issue ? { status: 200, body: this.issueJson(issue) } : notFound();
+    },
+    'issues/update': ({ operation, body }) => {
+      const issue = this.issues.get(Number(operation.params.issue_number));
+      if (!issue) return notFound();
+      const input = body as {
+        title?: string | number | null;
+        body?: string | null;
+        state?: 'open' | 'closed';
+        state_reason?: string | null;
+        labels?: (string | { name?: string })[];
+      };
+      if (input.title !== undefined && input.title !== null) issue.title = String(input.title);
+      if (input.body !== undefined) issue.body = input.body;
+      if (input.labels)
+        issue.labels = input.labels.map((label) =>
+          typeof label === 'string' ? label : (label.name ?? ''),
+        );
+      if (input.state && input.state !== issue.state) {
+        issue.state = input.state;
+        issue.closedAt = input.state === 'closed' ? this.now() : null;
+        issue.stateReason =
+          input.state === 'closed' ? (input.state_reason ?? 'completed') : 'reopened';
+      }
+      issue.updatedAt = this.now();
+      return { status: 200, body: this.issueJson(issue) };
+    },
+    'issues/create-comment': ({ operation, body }) => {
+      const issue = this.issues.get(Number(operation.params.issue_number));
+      if (!issue) return notFound();
+      const comment: DoubleComment = {
+        id: this.nextId++,
+        body: (body as { body: string }).body,
+        user: this.actor,
+        createdAt: this.now(),
+      };
+      issue.comments.push(comment);
+      issue.updatedAt = comment.createdAt;
+      return { status: 201, body: this.commentJson(issue, comment) };
+    },
+    'issues/list-comments': ({ operation }) => {
+      const issue = this.issues.get(Number(operation.params.issue_number));
+      if (!issue) return notFound();
+      return {
+        status: 200,
+        body: issue.comments.map((comment) => this.commentJson(issue, comment)),
+      };
+    },
+  };
+
+  // --- GitHub's JSON ------------------------------------------------------------
+
+  private now(): string {
+    this.clock += 1000;
+    return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  private apiUrl(path: string): string {
+    return `${this.url}/repos/${this.owner}/${this.repo}${path}`;
+  }
+
+  private userJson(user: DoubleUser): Record<string, unknown> {
+    const base = `${this.url}/users/${encodeURIComponent(user.login)}`;
+    return {
+      login: user.login,
+      id: user.type === 'Bot' ? 41898282 : 583231,
+      node_id: user.type === 'Bot' ? 'MDM6Qm90NDE4OTgyODI=' : 'MDQ6VXNlcjU4MzIzMQ==',
+      avatar_url: 'https://avatars.githubusercontent.com/u/583231?v=4',
+      gravatar_id: '',
+      url: base,
+      html_url: `https://github.com/${user.login}`,
+      followers_url: `${base}/followers`,
+      following_url: `${base}/following{/other_user}`,
+      gists_url: `${base}/gists{/gist_id}`,
+      starred_url: `${base}/starred{/owner}{/repo}`,
+      subscriptions_url: `${base}/subscriptions`,
+      organizations_url: `${base}/orgs`,
+      repos_url: `${base}/repos`,
+      events_url: `${base}/events{/privacy}`,
+      received_events_url: `${base}/received_events`,
+      type: user.type,
+      site_admin: false,
+    };
+  }
+
+  private issueJson(issue: DoubleIssue): Record<string, unknown> {
+    const url = this.apiUrl(`/issues/${issue.number}`);
+    const html = `https://github.com/${this.owner}/${this.repo}/${issue.pullRequest ? 'pull' : 'issues'}/${issue.number}`;
+    return {
+      id: 100_000 + issue.number,
+      node_id: `I_kwDOdouble${issue.number}`,
+      url,
+      repository_url: this.apiUrl(''),
+      labels_url: `${url}/labels{/name}`,
+      comments_url: `${url}/comments`,
+      events_url: `${url}/events`,
+      html_url: html,
+      number: issue.number,
+      state: issue.state,
+      state_reason: issue.stateReason,
+      title: issue.title,
+      body: issue.body,
+      user: this.userJson(issue.user),
+      labels: issue.labels.map((name, index) => ({
+        id: 200_000 + index,
+        node_id: `LA_double${index}`,
+        url: this.apiUrl(`/labels/${encodeURIComponent(name)}`),
+        name,
+        description: null,
+        color: 'ededed',
+        default: false,
+      })),
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      locked: false,
+      active_lock_reason: null,
+      comments: issue.comments.length,
+      ...(issue.pullRequest
+        ? {
+            pull_request: {
+              url: this.apiUrl(`/pulls/${issue.number}`),
+              html_url: html,
+              diff_url: `${html}.diff`,
+              patch_url: `${html}.patch`,
+              merged_at: null,
+            },
+          }
+        : {}),
+      closed_at: issue.closedAt,
+      created_at: issue.createdAt,
+      updated_at: issue.updatedAt,
+      author_association: issue.authorAssociation,
+    };
+  }
+
+  private commentJson(issue: DoubleIssue, comment: DoubleComment): Record<string, unknown> {
+    return {
+      id: comment.id,
+      node_id: `IC_double${comment.id}`,
+      url: this.apiUrl(`/issues/comments/${comment.id}`),
+      html_url: `https://github.com/${this.owner}/${this.repo}/issues/${issue.number}#issuecomment-${comment.id}`,
+      issue_url: this.apiUrl(`/issues/${issue.number}`),
+      body: comment.body,
+      user: this.userJson(comment.user),
+      created_at: comment.createdAt,
+      updated_at: comment.createdAt,
+      author_association: 'NONE',
+    };
+  }
+}
+
+function notFound() {
+  return {
+    status: 404,
+    body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error(`request body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
