@@ -1,8 +1,8 @@
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { installTool, type InstallRequest } from './install.js';
+import { findOnPath, isExecutableFile } from '../tools/path.js';
 import { detectPlatform } from './platform.js';
 import { PRODUCT_LABEL, type Product } from './tool.js';
 
@@ -71,21 +71,5 @@ export async function findExecutable(request: ExecutableRequest): Promise<FoundE
   return { path: installed.executable, from: installed.from };
 }
 
-function isExecutableFile(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function whichSync(name: string, pathVariable = process.env.PATH ?? ''): string | undefined {
-  for (const dir of pathVariable.split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, name);
-    if (isExecutableFile(candidate)) return candidate;
-  }
-  return undefined;
-}
+/** Kept under the name the inspec code and tests use. */
+export const whichSync = findOnPath;

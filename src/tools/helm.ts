@@ -1,10 +1,11 @@
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { ToolError, TransientError, UserError } from '../errors.js';
 import type { ExecOptions, ExecResult } from '../exec.js';
 import { parseLintOutput, type LintFinding } from '../helm/lint.js';
 import { installTool } from './install.js';
+import { findOnPath } from './path.js';
 import { Tool } from './tool.js';
 
 /**
@@ -586,21 +587,6 @@ export function helmPlatform(
     });
   }
   return { os, arch };
-}
-
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir === '') continue;
-    const candidate = join(dir, name);
-    try {
-      if (!statSync(candidate).isFile()) continue;
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }
 
 // --- Releases ------------------------------------------------------------------
