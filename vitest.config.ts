@@ -10,15 +10,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'actions/*/src/**/*.test.ts', 'test/unit/**/*.test.ts'],
-          exclude: ['**/*.itg.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.itg.test.ts', '**/node_modules/**', '.tmp/**'],
           testTimeout: 20_000,
+          // @actions/workflow-parser imports its JSON schema without an import
+          // attribute, which Node refuses; let vite transform it instead.
+          server: { deps: { inline: ['@actions/workflow-parser'] } },
         },
       },
       {
         test: {
           name: 'integration',
           include: ['**/*.itg.test.ts'],
-          exclude: ['**/node_modules/**'],
+          exclude: ['**/node_modules/**', '.tmp/**'],
           fileParallelism: false,
           testTimeout: 300_000,
           hookTimeout: 600_000,

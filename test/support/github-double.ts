@@ -12,8 +12,12 @@
 //   github.assertNoViolations();
 //   await github.close();
 //
-// Shared test support: the drift issue lifecycle uses it now; pull-request
-// check runs and comments add their handlers next to the issue ones.
+// Shared test support: the drift issue lifecycle, and the pull-request report
+// (a comment on the pull request, updated in place, and a check run on the
+// head commit: check runs are kept by head SHA). A pull request is an issue
+// here as in GitHub's API (seedPullRequest), so its comments are issue
+// comments. A second, read-only token (readOnlyToken) is what a pull request
+// from a fork gets: it reads, and every write is answered 403.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { GitHubOpenApi, type Operation } from './github-openapi.js';
@@ -39,6 +43,27 @@ export interface DoubleComment {
   body: string;
   user: DoubleUser;
   createdAt: string;
+  /** Set when the comment was edited. */
+  updatedAt?: string;
+}
+
+export type CheckRunStatus =
+  'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+
+export interface DoubleCheckRun {
+  id: number;
+  headSha: string;
+  name: string;
+  externalId: string;
+  detailsUrl: string | null;
+  status: CheckRunStatus;
+  conclusion: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  output: { title: string | null; summary: string | null; text: string | null };
+  annotationsCount: number;
+  /** One check suite per head SHA: the double is one app. */
+  checkSuiteId: number;
 }
 
 export interface DoubleIssue {
@@ -75,26 +100,52 @@ export interface DoubleOptions {
   repository?: string;
   /** Who the token is. */
   actor?: DoubleUser;
+  /** A token that may read but not write (a fork's pull_request token): writes are answered 403. */
+  readOnlyToken?: string;
 }
 
-type Handler = (request: ParsedRequest) => {
+type Handler = (request: ParsedRequest) => Answer;
+
+interface Answer {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
-};
+  /** A request the schema allows but GitHub refuses (422): kept as the client's violation. */
+  violation?: string;
+}
 
 interface ParsedRequest {
   operation: Operation;
+  /** The request's path, without the query. */
+  path: string;
   query: URLSearchParams;
   body: unknown;
 }
+
+/** What checks/create and checks/update take (the OpenAPI description has checked the types). */
+interface CheckRunInput {
+  name?: string;
+  details_url?: string;
+  external_id?: string;
+  status?: CheckRunStatus;
+  started_at?: string;
+  conclusion?: string;
+  completed_at?: string;
+  output?: { title?: string; summary?: string; text?: string; annotations?: unknown[] };
+}
+
+/** The GitHub Actions app, which owns check runs made with a job's GITHUB_TOKEN. */
+const ACTIONS_APP_ID = 15368;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export class GitHubDouble {
   readonly requests: RecordedRequest[] = [];
   readonly issues = new Map<number, DoubleIssue>();
+  /** Check runs by head SHA, oldest first. */
+  readonly checkRunsBySha = new Map<string, DoubleCheckRun[]>();
   readonly token: string;
+  readonly readOnlyToken: string | undefined;
   readonly owner: string;
   readonly repo: string;
   private readonly actor: DoubleUser;
@@ -110,6 +161,7 @@ export class GitHubDouble {
     options: DoubleOptions,
   ) {
     this.token = options.token ?? 'ghs_double-token';
+    this.readOnlyToken = options.readOnlyToken;
     [this.owner = 'acme', this.repo = 'storefront'] = (
       options.repository ?? 'acme/storefront'
     ).split('/');
@@ -184,6 +236,34 @@ export class GitHubDouble {
     );
   }
 
+  /** A pull request: an issue with `pull_request` set, whose number takes issue comments. */
+  seedPullRequest(pullRequest: Partial<DoubleIssue> = {}): DoubleIssue {
+    return this.seedIssue({ title: 'Add a feature', ...pullRequest, pullRequest: true });
+  }
+
+  /** A comment that exists before the test (by octocat unless told). */
+  seedComment(
+    issueNumber: number,
+    body: string,
+    user: DoubleUser = { login: 'octocat', type: 'User' },
+  ): DoubleComment {
+    const issue = this.issues.get(issueNumber);
+    if (!issue) throw new Error(`seedComment: there is no issue #${issueNumber}`);
+    const comment: DoubleComment = { id: this.nextId++, body, user, createdAt: this.now() };
+    issue.comments.push(comment);
+    return comment;
+  }
+
+  /** The comments of an issue or pull request, oldest first. */
+  comments(issueNumber: number): DoubleComment[] {
+    return this.issues.get(issueNumber)?.comments ?? [];
+  }
+
+  /** The check runs on a commit, oldest first. */
+  checkRuns(sha: string): DoubleCheckRun[] {
+    return this.checkRunsBySha.get(sha) ?? [];
+  }
+
   // --- the server ------------------------------------------------------------
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -221,7 +301,8 @@ export class GitHubDouble {
         }
       }
       const auth = request.headers.authorization ?? '';
-      if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}`) {
+      const token = /^(?:token|Bearer) (.*)$/.exec(auth)?.[1];
+      if (token === undefined || (token !== this.token && token !== this.readOnlyToken)) {
         return send(401, {
           message: 'Bad credentials',
           documentation_url: 'https://docs.github.com/rest',
@@ -261,6 +342,11 @@ export class GitHubDouble {
       const { owner, repo } = checked.operation.params;
       if (owner !== undefined && (owner !== this.owner || repo !== this.repo))
         return send(404, { message: 'Not Found' });
+      if (token === this.readOnlyToken && method !== 'GET')
+        return send(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest',
+        });
       const handler = this.handlers[checked.operation.operationId];
       if (!handler) {
         record.violations.push(
@@ -272,14 +358,17 @@ export class GitHubDouble {
       }
       const answer = handler({
         operation: checked.operation,
+        path: url.pathname,
         query: url.searchParams,
         body: record.body,
       });
-      record.violations.push(
-        ...this.openapi
-          .checkResponse(checked.operation, answer.status, answer.body)
-          .map((v) => `double: ${v}`),
-      );
+      if (answer.violation) record.violations.push(answer.violation);
+      else
+        record.violations.push(
+          ...this.openapi
+            .checkResponse(checked.operation, answer.status, answer.body)
+            .map((v) => `double: ${v}`),
+        );
       return send(answer.status, answer.body, answer.headers);
     } catch (error) {
       record.violations.push(`double: ${(error as Error).stack ?? String(error)}`);
@@ -298,13 +387,13 @@ export class GitHubDouble {
   }
 
   private readonly handlers: Record<string, Handler> = {
-    'issues/list-for-repo': ({ query }) => {
+    'issues/list-for-repo': ({ path, query }) => {
       const state = query.get('state') ?? 'open';
       const labels = (query.get('labels') ?? '').split(',').filter((label) => label !== '');
       const creator = query.get('creator');
       const direction = query.get('direction') ?? 'desc';
       const sort = query.get('sort') ?? 'created';
-      let list = [...this.issues.values()].filter(
+      const list = [...this.issues.values()].filter(
         (issue) =>
           (state === 'all' || issue.state === state) &&
           labels.every((label) => issue.labels.includes(label)) &&
@@ -315,22 +404,8 @@ export class GitHubDouble {
         const y = sort === 'updated' ? b.updatedAt : b.createdAt;
         return (direction === 'asc' ? 1 : -1) * (x.localeCompare(y) || a.number - b.number);
       });
-      const perPage = Math.min(Number(query.get('per_page') ?? 30), 100);
-      const page = Number(query.get('page') ?? 1);
-      const last = Math.max(1, Math.ceil(list.length / perPage));
-      list = list.slice((page - 1) * perPage, page * perPage);
-      const links: string[] = [];
-      const link = (n: number, rel: string) => {
-        const next = new URLSearchParams(query);
-        next.set('page', String(n));
-        links.push(`<${this.url}/repos/${this.owner}/${this.repo}/issues?${next}>; rel="${rel}"`);
-      };
-      if (page < last) {
-        link(page + 1, 'next');
-        link(last, 'last');
-      }
-      const headers: Record<string, string> = links.length > 0 ? { link: links.join(', ') } : {};
-      return { status: 200, body: list.map((issue) => this.issueJson(issue)), headers };
+      const { items, headers } = this.page(list, path, query);
+      return { status: 200, body: items.map((issue) => this.issueJson(issue)), headers };
     },
     'issues/create': ({ body }) => {
       const input = body as {
@@ -395,15 +470,158 @@ export class GitHubDouble {
       issue.updatedAt = comment.createdAt;
       return { status: 201, body: this.commentJson(issue, comment) };
     },
-    'issues/list-comments': ({ operation }) => {
+    'issues/list-comments': ({ operation, path, query }) => {
       const issue = this.issues.get(Number(operation.params.issue_number));
       if (!issue) return notFound();
+      const since = query.get('since');
+      const list = issue.comments.filter(
+        (comment) => !since || (comment.updatedAt ?? comment.createdAt) >= since,
+      );
+      const { items, headers } = this.page(list, path, query);
       return {
         status: 200,
-        body: issue.comments.map((comment) => this.commentJson(issue, comment)),
+        body: items.map((comment) => this.commentJson(issue, comment)),
+        headers,
       };
     },
+    'issues/update-comment': ({ operation, body }) => {
+      const id = Number(operation.params.comment_id);
+      for (const issue of this.issues.values()) {
+        const comment = issue.comments.find((candidate) => candidate.id === id);
+        if (!comment) continue;
+        comment.body = (body as { body: string }).body;
+        comment.updatedAt = this.now();
+        return { status: 200, body: this.commentJson(issue, comment) };
+      }
+      return { ...notFound(), violation: `issues/update-comment: there is no comment ${id}` };
+    },
+    'checks/list-for-ref': ({ operation, path, query }) => {
+      // The ref as a commit SHA: the double keeps no branches or tags.
+      let list = this.checkRuns(operation.params.ref ?? '');
+      const appId = query.get('app_id');
+      if (appId !== null && Number(appId) !== ACTIONS_APP_ID) list = [];
+      // filter=latest (the default) keeps the most recent check run of each name.
+      if ((query.get('filter') ?? 'latest') === 'latest')
+        list = list.filter(
+          (run) => !list.some((other) => other.name === run.name && other.id > run.id),
+        );
+      const name = query.get('check_name');
+      const status = query.get('status');
+      list = list.filter(
+        (run) => (name === null || run.name === name) && (status === null || run.status === status),
+      );
+      const { items, headers } = this.page(list, path, query);
+      return {
+        status: 200,
+        body: { total_count: list.length, check_runs: items.map((run) => this.checkRunJson(run)) },
+        headers,
+      };
+    },
+    'checks/create': ({ body }) => {
+      const input = body as CheckRunInput & { name: string; head_sha: string };
+      // GitHub looks the commit up; the double only knows what a SHA looks like.
+      if (!/^[0-9a-f]{40}$/.test(input.head_sha))
+        return unprocessable(
+          `checks/create: head_sha "${input.head_sha}" is not a commit (GitHub answers 422 "No commit found for SHA")`,
+        );
+      const runs = this.checkRuns(input.head_sha);
+      const run: DoubleCheckRun = {
+        id: this.nextId++,
+        headSha: input.head_sha,
+        name: input.name,
+        externalId: '',
+        detailsUrl: null,
+        status: 'queued',
+        conclusion: null,
+        startedAt: null,
+        completedAt: null,
+        output: { title: null, summary: null, text: null },
+        annotationsCount: 0,
+        checkSuiteId: runs[0]?.checkSuiteId ?? this.nextId++,
+      };
+      const refused = this.updateCheckRun(run, { started_at: this.now(), ...input });
+      if (refused) return refused;
+      this.checkRunsBySha.set(input.head_sha, [...runs, run]);
+      return {
+        status: 201,
+        body: this.checkRunJson(run),
+        headers: { location: this.apiUrl(`/check-runs/${run.id}`) },
+      };
+    },
+    'checks/update': ({ operation, body }) => {
+      const id = Number(operation.params.check_run_id);
+      const run = [...this.checkRunsBySha.values()].flat().find((each) => each.id === id);
+      if (!run) return { ...notFound(), violation: `checks/update: there is no check run ${id}` };
+      return (
+        this.updateCheckRun(run, body as CheckRunInput) ?? {
+          status: 200,
+          body: this.checkRunJson(run),
+        }
+      );
+    },
   };
+
+  /**
+   * What checks/create and checks/update do with their fields: a conclusion
+   * completes the run (completed_at now unless given); completing one needs a
+   * conclusion; output fields replace those given, annotations add up.
+   * Refused (422, nothing changed) as GitHub refuses it.
+   */
+  private updateCheckRun(run: DoubleCheckRun, input: CheckRunInput): Answer | undefined {
+    const completing = input.status === 'completed' || input.completed_at !== undefined;
+    if (completing && input.conclusion === undefined && run.conclusion === null)
+      return unprocessable(
+        'checks: a completed check run needs a conclusion (GitHub answers 422 "Conclusion required if status is completed")',
+      );
+    if (input.conclusion === 'stale')
+      return unprocessable('checks: only GitHub sets the conclusion stale (GitHub answers 422)');
+    if (input.name !== undefined) run.name = input.name;
+    if (input.details_url !== undefined) run.detailsUrl = input.details_url;
+    if (input.external_id !== undefined) run.externalId = input.external_id;
+    if (input.started_at !== undefined) run.startedAt = input.started_at;
+    if (input.conclusion !== undefined || completing) {
+      run.status = 'completed';
+      run.conclusion = input.conclusion ?? run.conclusion;
+      run.completedAt = input.completed_at ?? this.now();
+    } else if (input.status !== undefined) {
+      run.status = input.status;
+      run.conclusion = null;
+      run.completedAt = null;
+    }
+    if (input.output) {
+      const { title, summary, text, annotations } = input.output;
+      if (title !== undefined) run.output.title = title;
+      if (summary !== undefined) run.output.summary = summary;
+      if (text !== undefined) run.output.text = text;
+      run.annotationsCount += annotations?.length ?? 0;
+    }
+    return undefined;
+  }
+
+  /** One page of a list as GitHub pages it (`per_page` 30 unless told, at most 100), with its Link header. */
+  private page<T>(
+    list: T[],
+    path: string,
+    query: URLSearchParams,
+  ): { items: T[]; headers: Record<string, string> } {
+    const perPage = Math.min(Number(query.get('per_page') ?? 30), 100);
+    const page = Number(query.get('page') ?? 1);
+    const last = Math.max(1, Math.ceil(list.length / perPage));
+    const links: string[] = [];
+    const link = (n: number, rel: string) => {
+      const next = new URLSearchParams(query);
+      next.set('page', String(n));
+      links.push(`<${this.url}${path}?${next}>; rel="${rel}"`);
+    };
+    if (page < last) {
+      link(page + 1, 'next');
+      link(last, 'last');
+    }
+    return {
+      items: list.slice((page - 1) * perPage, page * perPage),
+      headers: links.length > 0 ? { link: links.join(', ') } : {},
+    };
+  }
 
   // --- GitHub's JSON ------------------------------------------------------------
 
@@ -501,8 +719,59 @@ export class GitHubDouble {
       body: comment.body,
       user: this.userJson(comment.user),
       created_at: comment.createdAt,
-      updated_at: comment.createdAt,
+      updated_at: comment.updatedAt ?? comment.createdAt,
       author_association: 'NONE',
+    };
+  }
+
+  private checkRunJson(run: DoubleCheckRun): Record<string, unknown> {
+    const url = this.apiUrl(`/check-runs/${run.id}`);
+    const html = `https://github.com/${this.owner}/${this.repo}/runs/${run.id}`;
+    return {
+      id: run.id,
+      head_sha: run.headSha,
+      node_id: `CR_double${run.id}`,
+      external_id: run.externalId,
+      url,
+      html_url: html,
+      details_url: run.detailsUrl ?? html,
+      status: run.status,
+      conclusion: run.conclusion,
+      started_at: run.startedAt,
+      completed_at: run.completedAt,
+      output: {
+        ...run.output,
+        annotations_count: run.annotationsCount,
+        annotations_url: `${url}/annotations`,
+      },
+      name: run.name,
+      check_suite: { id: run.checkSuiteId },
+      app: this.appJson(),
+      // GitHub lists open pull requests whose head is this commit; the double does not track heads.
+      pull_requests: [],
+    };
+  }
+
+  /** The GitHub Actions app, owner of the check runs a job's GITHUB_TOKEN makes. */
+  private appJson(): Record<string, unknown> {
+    return {
+      id: ACTIONS_APP_ID,
+      slug: 'github-actions',
+      node_id: 'MDM6QXBwMTUzNjg=',
+      owner: {
+        ...this.userJson({ login: 'github', type: 'User' }),
+        id: 9919,
+        node_id: 'MDEyOk9yZ2FuaXphdGlvbjk5MTk=',
+        type: 'Organization',
+      },
+      name: 'GitHub Actions',
+      description: 'Automate your workflow from idea to production',
+      external_url: 'https://help.github.com/en/actions',
+      html_url: 'https://github.com/apps/github-actions',
+      created_at: '2018-07-30T09:30:17Z',
+      updated_at: '2019-12-10T19:04:12Z',
+      permissions: { checks: 'write', issues: 'write', metadata: 'read', pull_requests: 'write' },
+      events: ['check_run', 'check_suite', 'pull_request', 'push'],
     };
   }
 }
@@ -511,6 +780,15 @@ function notFound() {
   return {
     status: 404,
     body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+  };
+}
+
+/** A request GitHub refuses although its description allows it. */
+function unprocessable(violation: string): Answer {
+  return {
+    status: 422,
+    body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest' },
+    violation,
   };
 }
 

@@ -6,7 +6,14 @@ import { actionMetadata, NODE24, REPO_ROOT, runBundle } from '../support/runner.
 // The @actions/* packages are ESM-only: these prove each committed bundle
 // really starts on Node 24 as the runner starts it, and that a missing or
 // wrong input ends in one user-error message naming the input.
-const ACTIONS = ['build-image', 'helm-push', 'helm-deploy', 'inspec-verify', 'drift-check'];
+const ACTIONS = [
+  'build-image',
+  'helm-push',
+  'helm-deploy',
+  'inspec-verify',
+  'drift-check',
+  'pr-report',
+];
 
 function requiredInputs(action: string): string[] {
   return Object.entries(actionMetadata(action).inputs ?? {})

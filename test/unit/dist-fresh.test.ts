@@ -18,6 +18,7 @@ describe('committed bundles', () => {
       'helm-deploy',
       'helm-push',
       'inspec-verify',
+      'pr-report',
     ]);
     for (const action of actions) {
       const fresh = readdirSync(join(out, action)).sort();
