@@ -293,6 +293,17 @@ describe('open registry (plain HTTP on loopback)', () => {
     }
   });
 
+  test('auto scheme: concurrent first lookups on a fresh client all fall back to plain HTTP', async () => {
+    // helm-deploy pins every image of a release at once through a fresh client:
+    // each first request meets the plain-HTTP answer, not only the first one.
+    const rec = recorder();
+    const auto = client(env.registry, { log: rec.log });
+    const references = ['1.0.0', '1.0.0', v1.digest, '1.0.0', v1.digest, '1.0.0', '1.0.0', '1.0.0'];
+    const heads = await Promise.all(references.map((ref) => auto.headManifest(repository, ref)));
+    expect(heads.map((head) => head?.digest)).toEqual(references.map(() => v1.digest));
+    expect(rec.lines.filter((l) => l.includes('plain HTTP'))).toHaveLength(1);
+  });
+
   test('https asked of a plain-HTTP registry is a clear error', async () => {
     const strict = client(env.registry, { scheme: 'https' });
     const error = await strict.listTags(repository).catch((e: unknown) => e);

@@ -605,9 +605,19 @@ export class RegistryClient {
       return response;
     } catch (error) {
       if (error instanceof ResponseTooLargeError) throw error;
-      if (this.scheme === undefined && this.loopbackFallback && isPlainHttpAnswer(error)) {
-        // A loopback registry without TLS, as docker allows for localhost.
-        this.options.log?.(`${this.registry} answers in plain HTTP; using http:// from now on`);
+      // A loopback registry without TLS, as docker allows for localhost. Every
+      // request that went out over https before the scheme was learned falls
+      // back, not only the first: concurrent first lookups all meet this.
+      const learning = this.scheme === undefined || this.scheme === 'http';
+      if (
+        learning &&
+        url.protocol === 'https:' &&
+        this.loopbackFallback &&
+        isPlainHttpAnswer(error)
+      ) {
+        if (this.scheme === undefined) {
+          this.options.log?.(`${this.registry} answers in plain HTTP; using http:// from now on`);
+        }
         this.scheme = 'http';
         url.protocol = 'http:';
         try {
