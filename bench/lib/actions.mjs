@@ -4,46 +4,22 @@
 // at its first real work), so they get the same environment from
 // runnerEnvironment().
 import { spawn } from 'node:child_process';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeLocalCatalog } from '../../test/support/catalog.ts';
-import { actionMetadata, inputVariable, runBundle } from '../../test/support/runner.ts';
+import {
+  runBundle,
+  runnerEnvironment as sharedRunnerEnvironment,
+} from '../../test/support/runner.ts';
 import { check } from './measure.mjs';
 import { NODE24, ROOT, scratch } from './paths.mjs';
 
 export { runBundle };
 
-/** The runner's variables for one step: INPUT_* (with action.yml's defaults) and the file commands. */
+/** The runner's variables for one step: the same builder runBundle uses. */
 export function runnerEnvironment(action, inputs, { workspace, env = {} }) {
-  const files = scratch(`runner-${action}`);
-  const commandFiles = Object.fromEntries(
-    ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_PATH'].map(
-      (name) => [name, join(files, name.toLowerCase())],
-    ),
-  );
-  for (const path of Object.values(commandFiles)) writeFileSync(path, '');
-  const declared = actionMetadata(action).inputs ?? {};
-  const variables = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/root',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_REPOSITORY: 'acme/storefront',
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_RUN_ID: '1000',
-    RUNNER_TEMP: join(files, 'runner-temp'),
-    RUNNER_TOOL_CACHE: join(files, 'tool-cache'),
-    ...commandFiles,
-    ...env,
-  };
-  for (const [name, input] of Object.entries(declared)) {
-    const value =
-      inputs[name] ?? input.default?.replace(/\$\{\{\s*github\.token\s*\}\}/g, 'ghs_bench');
-    if (value !== undefined) variables[inputVariable(name)] = value;
-  }
-  return variables;
+  return sharedRunnerEnvironment(action, inputs, { workspace, env }).env;
 }
 
 /**

@@ -77,7 +77,11 @@ const SERVER_METADATA = [
   'deletionGracePeriodSeconds',
 ];
 /** Strategic-merge keys of the lists a pod spec (and others) hold. */
-const LIST_KEYS = ['name', 'mountPath', 'devicePath', 'containerPort', 'ip'];
+/**
+ * Strategic-merge keys lists are matched by, in order of preference; used only
+ * when every item has one and the values are unique (shared with drift-check).
+ */
+const MERGE_KEYS = ['name', 'containerPort', 'port', 'mountPath', 'devicePath', 'ip'];
 const QUANTITY_KEYS = new Set(['cpu', 'memory', 'storage', 'ephemeral-storage']);
 
 export function diffRelease(input: DiffInput): ReleaseDiff {
@@ -206,7 +210,8 @@ function compareLists(
   changes: FieldChange[],
   mode: DiffMode,
 ): void {
-  const key = listKey(desired) ?? (desired.length === 0 ? listKey(current) : undefined);
+  const key =
+    desired.length > 0 ? mergeKey([desired]) : current.length > 0 ? mergeKey([current]) : undefined;
   if (key) {
     const currentByKey = new Map(current.filter(isObject).map((item) => [String(item[key]), item]));
     const desiredKeys = new Set<string>();
@@ -235,11 +240,17 @@ function compareLists(
   }
 }
 
-/** The strategic-merge key every item of a list of objects carries, if any. */
-function listKey(items: unknown[]): string | undefined {
-  if (items.length === 0 || !items.every(isObject)) return undefined;
-  return LIST_KEYS.find((key) =>
-    (items as Record<string, unknown>[]).every((item) => item[key] !== undefined),
+/** The first merge key every item of every list has, unique within each list. */
+export function mergeKey(lists: readonly unknown[][]): string | undefined {
+  if (lists.length === 0 || !lists.every((items) => items.every(isObject))) return undefined;
+  return MERGE_KEYS.find((key) =>
+    lists.every((items) => {
+      const values = (items as Record<string, unknown>[]).map((item) => item[key]);
+      return (
+        values.every((value) => value !== undefined && value !== null) &&
+        new Set(values.map(String)).size === values.length
+      );
+    }),
   );
 }
 

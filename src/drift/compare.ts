@@ -1,4 +1,4 @@
-import { normalizeObject, parseQuantity } from '../deploy/diff.js';
+import { mergeKey, normalizeObject, parseQuantity } from '../deploy/diff.js';
 import type { KubeObject, ObjectRef } from '../render/manifests.js';
 import {
   blame,
@@ -62,9 +62,6 @@ export interface CompareOptions {
   /** The field managers that deploy this release (helm, and ours when we restore). */
   releaseManagers: ReadonlySet<string>;
 }
-
-/** Merge keys lists are matched by, in order of preference; used only when every item has one and they are unique. */
-const MERGE_KEYS = ['name', 'containerPort', 'port', 'mountPath', 'devicePath', 'ip'];
 
 /** Where a value is a resource quantity (so `1Gi` is `1024Mi`). */
 const QUANTITY_PARENTS = new Set([
@@ -313,20 +310,6 @@ function creator(live: KubeObject): Attribution | undefined {
   const all = ownersOfObject(live);
   const oldest = [...all].sort((a, b) => (a.time ?? '~').localeCompare(b.time ?? '~'))[0];
   return oldest ? blame([oldest], new Set()) : undefined;
-}
-
-/** The first merge key every item of every list has, unique within each list. */
-export function mergeKey(lists: readonly unknown[][]): string | undefined {
-  if (lists.length === 0 || !lists.every((items) => items.every(isObject))) return undefined;
-  return MERGE_KEYS.find((key) =>
-    lists.every((items) => {
-      const values = (items as Record<string, unknown>[]).map((item) => item[key]);
-      return (
-        values.every((value) => value !== undefined && value !== null) &&
-        new Set(values.map(String)).size === values.length
-      );
-    }),
-  );
 }
 
 /** The path (keyed segments where the list has a merge key) and value at a live pointer. */

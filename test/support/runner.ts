@@ -54,11 +54,30 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-export async function runBundle(
+type FileCommand =
+  | 'GITHUB_OUTPUT'
+  | 'GITHUB_STEP_SUMMARY'
+  | 'GITHUB_STATE'
+  | 'GITHUB_ENV'
+  | 'GITHUB_PATH'
+  | 'GITHUB_EVENT_PATH';
+
+export interface RunnerEnvironment {
+  env: Record<string, string>;
+  /** The file-command files, by their variable name. */
+  paths: Record<FileCommand, string>;
+}
+
+/**
+ * The variables the runner gives one step: every declared input as INPUT_*
+ * (action.yml defaults filled in, `${{ github.token }}` evaluated), the
+ * file-command files (created empty in a fresh directory) and the GITHUB_* context.
+ */
+export function runnerEnvironment(
   action: string,
   inputs: Record<string, string>,
   options: RunOptions = {},
-): Promise<ActionRun> {
+): RunnerEnvironment {
   const files = mkdtempSync(join(tmpdir(), `pa-runner-${action}-`));
   const paths = {
     GITHUB_OUTPUT: join(files, 'output'),
@@ -95,16 +114,26 @@ export async function runBundle(
     ...options.env,
   };
   const token = env.GITHUB_TOKEN ?? 'ghs_runner-test-token';
-  for (const [name, input] of Object.entries(actionMetadata(action).inputs ?? {})) {
+  const declared = actionMetadata(action).inputs ?? {};
+  for (const [name, input] of Object.entries(declared)) {
     const value = inputs[name] ?? input.default?.replace(/\$\{\{\s*github\.token\s*\}\}/g, token);
     if (value !== undefined) env[inputVariable(name)] = value;
   }
   for (const name of Object.keys(inputs)) {
-    if (!(name in (actionMetadata(action).inputs ?? {}))) {
+    if (!(name in declared)) {
       throw new Error(`runBundle: ${action} has no input "${name}" in its action.yml`);
     }
   }
+  return { env, paths };
+}
 
+export async function runBundle(
+  action: string,
+  inputs: Record<string, string>,
+  options: RunOptions = {},
+): Promise<ActionRun> {
+  const { env, paths } = runnerEnvironment(action, inputs, options);
+  const workspace = options.workspace ?? REPO_ROOT;
   const started = Date.now();
   const bundle = join(REPO_ROOT, 'actions', action, 'dist', 'index.js');
   const { exitCode, stdout, stderr } = await spawnCollect(
