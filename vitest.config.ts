@@ -18,6 +18,16 @@ export default defineConfig({
         },
       },
       {
+        // The committed bundles equal a fresh build. Kept apart from the unit
+        // project: it fails on any edit to src/ until `npm run build`, which
+        // says nothing about behaviour.
+        test: {
+          name: 'bundles',
+          include: ['test/bundles/**/*.test.ts'],
+          testTimeout: 180_000,
+        },
+      },
+      {
         test: {
           name: 'integration',
           include: ['**/*.itg.test.ts'],
