@@ -2,7 +2,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['actions/*/dist/**', 'node_modules/**', 'coverage/**', '.tmp/**'] },
+  {
+    ignores: [
+      'actions/*/dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.tmp/**',
+      'src/**/*.generated.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,12 +3,16 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ncc from '@vercel/ncc';
+import { execFileSync } from 'node:child_process';
 import { ROOT, actionNames } from './actions.mjs';
 
 // `--out DIR` builds into DIR/<name>/ instead (the freshness test compares that with dist/).
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const outRoot = outIndex === -1 ? undefined : args.splice(outIndex, 2)[1];
+// Validators are generated from the schemas first, so a bundle never compiles a schema at start-up.
+execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-validators.mjs')], { stdio: 'inherit' });
+
 const names = args.length > 0 ? args : actionNames();
 
 for (const name of names) {

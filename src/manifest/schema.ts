@@ -1,4 +1,4 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import { MINIMAL_MANIFEST_EXAMPLE } from './constants.js';
 import { explainFormat, formatDefinitionAt } from './field-formats.js';
 import {
@@ -14,28 +14,14 @@ import {
 import type { ManifestProblem } from './problem.js';
 import { MANIFEST_SCHEMA, matchesDefinition, schemaDefinition } from './published-schema.js';
 import { closestMatch } from './suggest.js';
-
-let validator: ValidateFunction | undefined;
-
-/** Compiled on first use, not at import: importing the loader costs nothing. */
-function validate(): ValidateFunction {
-  // allowUnionTypes: buildfacts and artifacts are ["object","array"] / ["string","array"],
-  // which keeps errors about one shape instead of an anyOf's errors about both.
-  validator ??= new Ajv2020({
-    allErrors: true,
-    strict: true,
-    allowUnionTypes: true,
-    verbose: true,
-  }).compile(MANIFEST_SCHEMA);
-  return validator;
-}
+// Compiled ahead of time from schema/default.schema.json (scripts/gen-validators.mjs).
+import { validate as check } from './validate-manifest.generated.js';
 
 /** Everything in `manifest` the schema rejects, in words a person can act on. */
 export function schemaProblems(
   manifest: unknown,
   sourceText: (path: JsonPath) => string | undefined,
 ): ManifestProblem[] {
-  const check = validate();
   if (check(manifest)) return [];
   const errors = check.errors ?? [];
   // A value of the wrong type also fails its enum or pattern; the type is the problem to report.
