@@ -294,11 +294,12 @@ describe('the reusable workflows', () => {
     }
   });
 
-  it('deploy runs in the GitHub Environment of its stage, one deploy per environment at a time', () => {
+  it('deploy runs in the GitHub Environment of its stage, one deploy per app and environment at a time', () => {
     const job = yaml('.github/workflows/deploy.yml').jobs.deploy!;
     expect(job.environment).toMatchObject({ name: '${{ inputs.environment }}' });
     expect(job.concurrency).toEqual({
-      group: 'pipeline-actions-deploy-${{ github.repository }}-${{ inputs.environment }}',
+      group:
+        'pipeline-actions-deploy-${{ github.repository }}-${{ inputs.environment }}-${{ inputs.manifest }}-${{ inputs.release }}',
       'cancel-in-progress': false,
     });
     expect(job.steps?.map((s) => s.uses)).toEqual(
