@@ -71,6 +71,77 @@ export class TransientError extends Error {
   }
 }
 
+/**
+ * A service this step depends on (a registry, the API server, a download host)
+ * could not be reached or kept failing: an outage of someone else's service,
+ * neither the user's mistake nor a bug of ours.
+ */
+export class OutageError extends Error {
+  override readonly name = 'OutageError';
+
+  constructor(
+    /** What could not be reached, in words: "the registry at ghcr.io". */
+    readonly service: string,
+    /** Why, from the last attempt. */
+    readonly reason: string,
+    readonly options: {
+      attempts?: number;
+      elapsedMs?: number;
+      /** What this left behind, e.g. "nothing was published". */
+      consequence?: string;
+      cause?: unknown;
+    } = {},
+  ) {
+    const tries =
+      options.attempts === undefined
+        ? ''
+        : ` after ${options.attempts} attempt${options.attempts === 1 ? '' : 's'}` +
+          (options.elapsedMs === undefined
+            ? ''
+            : ` over ${(options.elapsedMs / 1000).toFixed(1)} s`);
+    const consequence = options.consequence ? `; ${options.consequence}` : '';
+    super(
+      `${service} could not be reached${tries}: ${reason}${consequence}`,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
+  }
+}
+
+/** Network error codes that mean "could not reach it" rather than "it said no". */
+const UNREACHABLE_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** What Go tools (helm, kubectl, docker) print when a server is down or unreachable. */
+const UNREACHABLE_TEXT =
+  /connection refused|no such host|server misbehaving|i\/o timeout|TLS handshake timeout|connection reset by peer|use of closed network connection|503 Service Unavailable|502 Bad Gateway|504 Gateway Time-?out|dial tcp [^:]+:\d+|network is unreachable/i;
+
+/**
+ * Whether `error` (or anything in its cause chain) is a failure to reach a
+ * service: an OutageError, a TransientError, a network error code, or a tool
+ * whose output says the server was unreachable. User errors never are.
+ */
+export function isOutage(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 8; depth++) {
+    if (e instanceof UserError) return false;
+    if (e instanceof OutageError || e instanceof TransientError) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+    if (e instanceof ToolError && UNREACHABLE_TEXT.test(e.stderr)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }

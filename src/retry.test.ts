@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TransientError, UserError } from './errors.js';
+import { OutageError, TransientError, UserError } from './errors.js';
 import { isTransient, isTransientStatus, parseRetryAfter, retry } from './retry.js';
 
 function recorder() {
@@ -35,6 +35,26 @@ describe('retry', () => {
     ).catch((e: unknown) => e);
     expect((error as Error).message).toBe('503 #4');
     expect(delays).toHaveLength(3);
+  });
+
+  it('given the service, running out of attempts is an outage naming it, with the last cause', async () => {
+    const { sleep } = recorder();
+    const error = await retry(
+      async () => {
+        throw new TransientError('HTTP 503');
+      },
+      {
+        attempts: 3,
+        sleep,
+        service: 'the registry at ghcr.io',
+        consequence: 'nothing was published',
+      },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutageError);
+    expect((error as Error).message).toMatch(
+      /^the registry at ghcr\.io could not be reached after 3 attempts over \d+\.\d s: HTTP 503; nothing was published$/,
+    );
+    expect((error as Error).cause).toBeInstanceOf(TransientError);
   });
 
   it('never retries a user error (401, bad input)', async () => {

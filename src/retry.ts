@@ -1,4 +1,4 @@
-import { TransientError, UserError } from './errors.js';
+import { errorMessage, OutageError, TransientError, UserError } from './errors.js';
 
 export interface RetryOptions {
   /** Total attempts, the first included. */
@@ -10,6 +10,14 @@ export interface RetryOptions {
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /**
+   * What is being called, in words ("the registry at ghcr.io"). When given, a
+   * retryable failure that outlasts every attempt becomes an OutageError that
+   * says how many attempts over how long, instead of the last raw error.
+   */
+  service?: string;
+  /** With `service`: what the failure leaves behind, e.g. "nothing was published". */
+  consequence?: string;
 }
 
 export const DEFAULT_ATTEMPTS = 5;
@@ -31,12 +39,22 @@ export async function retry<T>(
   const isRetryable = options.isRetryable ?? isTransient;
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const random = options.random ?? Math.random;
+  const started = Date.now();
 
   for (let attempt = 1; ; attempt++) {
     try {
       return await action(attempt);
     } catch (error) {
-      if (attempt >= attempts || !isRetryable(error)) throw error;
+      if (!isRetryable(error)) throw error;
+      if (attempt >= attempts) {
+        if (options.service === undefined) throw error;
+        throw new OutageError(options.service, errorMessage(error), {
+          attempts: attempt,
+          elapsedMs: Date.now() - started,
+          ...(options.consequence === undefined ? {} : { consequence: options.consequence }),
+          cause: error,
+        });
+      }
       const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
       const jittered = Math.round(random() * ceiling);
       const serverAsked = error instanceof TransientError ? error.retryAfterMs : undefined;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ToolError, UserError, UserErrors } from './errors.js';
+import { OutageError, ToolError, TransientError, UserError, UserErrors } from './errors.js';
 import { reportFailure, runAction } from './run.js';
 
 let written: string[];
@@ -61,6 +61,65 @@ describe('how a failure is reported', () => {
     expect(process.exitCode).toBe(1);
     expect(commands().at(-1)).toContain('drift-check failed unexpectedly: {"weird":"object"}');
     expect(commands().at(-1)).toContain('This is not caused by your inputs');
+  });
+
+  it('an outage: names the service, the attempts and what was left, and says it is not the inputs', () => {
+    reportFailure(
+      'helm-push',
+      new OutageError('the registry at ghcr.io', 'HTTP 503 Service Unavailable', {
+        attempts: 4,
+        elapsedMs: 12_345,
+        consequence: 'nothing was published',
+      }),
+    );
+    const line = commands().at(-1) ?? '';
+    expect(line).toContain(
+      'helm-push: the registry at ghcr.io could not be reached after 4 attempts over 12.3 s: HTTP 503 Service Unavailable; nothing was published',
+    );
+    expect(line).toContain('not a problem with your inputs');
+    expect(line).not.toContain('failed unexpectedly');
+  });
+
+  it.each([
+    [
+      'a refused connection',
+      Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'a DNS failure',
+      Object.assign(new Error('getaddrinfo ENOTFOUND ghcr.example'), { code: 'ENOTFOUND' }),
+    ],
+    [
+      'a transient error wrapped as a cause',
+      new Error('pushing failed', { cause: new TransientError('HTTP 503') }),
+    ],
+    [
+      'a Go tool that could not dial',
+      new ToolError(
+        'helm',
+        ['push'],
+        1,
+        'Error: dial tcp 127.0.0.1:5000: connect: connection refused',
+      ),
+    ],
+  ])('%s is reported as an outage, not as our bug', (_, error) => {
+    reportFailure('helm-push', error);
+    const line = commands().at(-1) ?? '';
+    expect(line).toContain('helm-push: a service this step needs could not be reached:');
+    expect(line).not.toContain('failed unexpectedly');
+  });
+
+  it('a tool that said no (not an outage) is still reported as the tool failing', () => {
+    reportFailure(
+      'helm-push',
+      new ToolError(
+        'helm',
+        ['push'],
+        1,
+        'Error: denied: requested access to the resource is denied',
+      ),
+    );
+    expect(commands().at(-1)).not.toContain('could not be reached');
   });
 
   it('success leaves the exit code alone', async () => {

@@ -2,7 +2,9 @@ import * as core from '@actions/core';
 import {
   errorMessage,
   formatLocation,
+  isOutage,
   isUserError,
+  OutageError,
   ToolError,
   UserError,
   UserErrors,
@@ -33,6 +35,16 @@ export function reportFailure(actionName: string, error: unknown): void {
     return;
   }
   if (error instanceof Error && error.stack) core.debug(error.stack);
+  if (isOutage(error)) {
+    const prefix =
+      error instanceof OutageError ? '' : 'a service this step needs could not be reached: ';
+    core.setFailed(
+      `${actionName}: ${prefix}${errorMessage(error)}\n` +
+        'This is an outage or a network problem between this runner and that service, not a problem with your inputs: ' +
+        "check the host name and the runner's network (proxy, firewall), and re-run the job when the service answers.",
+    );
+    return;
+  }
   if (error instanceof ToolError) {
     core.setFailed(`${actionName}: ${error.message}`);
     return;
