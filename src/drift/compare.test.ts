@@ -304,4 +304,109 @@ describe('comparing desired, deployed and live', () => {
       [],
     );
   });
+  it('does not take a value the API server defaults for drift, whoever owns it after an edit re-keyed the item', () => {
+    const git = deployment({ ports: [{ name: 'http', containerPort: 8080 }] });
+    // kubectl edit set the port to 9090 and back: the item was made anew, and the
+    // editor owns all of it, the protocol the server filled in included.
+    const edited = (protocol: string) =>
+      live(deployment({ ports: [{ name: 'http', containerPort: 8080, protocol }] }), [
+        {
+          manager: 'kubectl-edit',
+          time: '2026-03-04T00:00:00Z',
+          fieldsV1: {
+            'f:spec': {
+              'f:template': {
+                'f:spec': {
+                  'f:containers': {
+                    'k:{"name":"web"}': {
+                      'f:ports': {
+                        'k:{"containerPort":8080,"protocol":"TCP"}': {
+                          '.': {},
+                          'f:containerPort': {},
+                          'f:name': {},
+                          'f:protocol': {},
+                        },
+                        'k:{"containerPort":8080,"protocol":"UDP"}': {
+                          '.': {},
+                          'f:containerPort': {},
+                          'f:name': {},
+                          'f:protocol': {},
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      ]);
+    expect(
+      compareObject({ ref, desired: git, deployed: git, live: edited('TCP') }, managers),
+    ).toEqual([]);
+    // Git now says TCP too: still the same thing.
+    const explicit = deployment({
+      ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
+    });
+    expect(
+      compareObject({ ref, desired: explicit, deployed: git, live: edited('TCP') }, managers),
+    ).toEqual([]);
+    // Not the default: someone chose it.
+    expect(
+      brief(compareObject({ ref, desired: git, deployed: git, live: edited('UDP') }, managers)),
+    ).toEqual([
+      {
+        class: 'changed-in-cluster',
+        path: 'spec.template.spec.containers[name=web].ports[name=http].protocol',
+        live: 'UDP',
+        manager: 'kubectl-edit',
+      },
+    ]);
+  });
+
+  it('reports a map Git does not set key by key, so one key can be ignored and the others stay watched', () => {
+    const git = deployment({});
+    const running = live(git, [
+      {
+        manager: 'kubectl-rollout',
+        time: '2026-03-05T00:00:00Z',
+        fieldsV1: {
+          'f:spec': {
+            'f:template': {
+              'f:metadata': {
+                'f:annotations': {
+                  '.': {},
+                  'f:kubectl.kubernetes.io/restartedAt': {},
+                  'f:team': {},
+                },
+              },
+            },
+          },
+        },
+      },
+    ]);
+    const template = (running.spec as { template: Record<string, unknown> }).template;
+    template.metadata = {
+      annotations: { 'kubectl.kubernetes.io/restartedAt': '2026-03-05T00:00:00Z', team: 'a' },
+    };
+    const found = compareObject({ ref, desired: git, deployed: git, live: running }, managers);
+    expect(brief(found)).toEqual([
+      {
+        class: 'changed-in-cluster',
+        path: 'spec.template.metadata.annotations["kubectl.kubernetes.io/restartedAt"]',
+        live: '2026-03-05T00:00:00Z',
+        manager: 'kubectl-rollout',
+      },
+      {
+        class: 'changed-in-cluster',
+        path: 'spec.template.metadata.annotations.team',
+        live: 'a',
+        manager: 'kubectl-rollout',
+      },
+    ]);
+    expect(found.map((difference) => difference.pointer)).toEqual([
+      '/spec/template/metadata/annotations/kubectl.kubernetes.io~1restartedAt',
+      '/spec/template/metadata/annotations/team',
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { mergeKey, normalizeObject, parseQuantity } from '../deploy/diff.js';
 import type { KubeObject, ObjectRef } from '../render/manifests.js';
+import { isServerDefault } from './defaults.js';
 import {
   blame,
   owners as ownersOfObject,
@@ -230,7 +231,10 @@ class Walk {
     }
     const candidates = pointer === undefined ? [] : ownersOf(this.owners, pointer);
     const manager = blame(candidates, this.options.releaseManagers);
-    const byRelease = !manager || this.options.releaseManagers.has(manager.manager);
+    const byRelease =
+      !manager ||
+      this.options.releaseManagers.has(manager.manager) ||
+      (isAbsent(p) && isServerDefault(this.states.ref.kind, path, l, this.live));
     if (isAbsent(p) && byRelease) {
       // Git now sets a field the deploy left to the server (a default) or that the release itself wrote.
       if (!same(l, d, path)) this.push('not-deployed', path, pointer, { d, p: l, l }, manager);
@@ -270,9 +274,26 @@ class Walk {
     this.found.push(difference);
   }
 
-  /** A field or list item only the live object has, set by someone other than the release. */
+  /**
+   * A field or list item only the live object has, set by someone other than
+   * the release. A map Git does not set at all is reported key by key (so a
+   * rule on one key, say an annotation `kubectl rollout restart` adds, leaves
+   * the others watched); a value the API server defaults is not drift,
+   * whoever owns it now.
+   */
   private added(path: Segment[], value: unknown, pointer: string | undefined): void {
     if (pointer !== undefined && this.isCovered(pointer)) return;
+    const last = path[path.length - 1];
+    if (isObject(value) && !isAbsent(value) && typeof last === 'string') {
+      for (const [key, inner] of Object.entries(value))
+        this.added([...path, key], inner, child(pointer, key, inner));
+      if (pointer !== undefined) this.covered.push(pointer);
+      return;
+    }
+    if (isServerDefault(this.states.ref.kind, path, value, this.live)) {
+      if (pointer !== undefined) this.covered.push(pointer);
+      return;
+    }
     const candidates = pointer === undefined ? [] : ownersOf(this.owners, pointer);
     const manager = blame(candidates, this.options.releaseManagers);
     if (!manager || this.options.releaseManagers.has(manager.manager)) return;
