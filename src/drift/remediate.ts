@@ -1,5 +1,5 @@
-import { errorMessage } from '../errors.js';
-import type { ApiResource, KubeClient } from '../kube/client.js';
+import { errorMessage, isUserError } from '../errors.js';
+import { KubeApiError, type ApiResource, type KubeClient } from '../kube/client.js';
 import { mapSettled } from '../render/limit.js';
 import { describeObject, objectKey, type KubeObject, type ObjectRef } from '../render/manifests.js';
 import type { Difference } from './compare.js';
@@ -49,6 +49,7 @@ interface Plan {
   manager: string;
   removals: Record<string, unknown>[];
   fields: string[];
+  differences: Difference[];
 }
 
 export async function remediate(
@@ -92,10 +93,12 @@ export async function remediate(
         manager: serverSide && writer ? writer.manager : FIELD_MANAGER,
         removals: [],
         fields: [],
+        differences: [],
         ...(whole ? { apply: owned(deployed, input.release, input.namespace, resource) } : {}),
       };
       plans.set(key, plan);
     }
+    plan.differences.push(difference);
     plan.fields.push(
       difference.path.length === 0 ? '(the whole object)' : formatPath(difference.path),
     );
@@ -129,15 +132,90 @@ export async function remediate(
   for (const [index, plan] of [...plans.values()].entries()) {
     const result = results[index];
     if (result?.status === 'rejected') {
-      report.failed.push({
-        object: plan.ref,
-        error: `${describeObject(plan.ref)}: ${errorMessage(result.reason)}`,
-      });
+      report.failed.push(explainFailure(plan, result.reason, input.namespace));
     } else {
       report.restored.push({ object: plan.ref, fields: plan.fields });
     }
   }
   return report;
+}
+
+/**
+ * Why a restore was refused, and what to do. A list item whose key field was
+ * edited in the cluster (a container port's number) is, to server-side
+ * apply, another item: applying the deployed one adds it beside the edited
+ * one, and validation refuses two items with the same name.
+ */
+export function explainFailure(
+  plan: Pick<Plan, 'ref' | 'differences'>,
+  error: unknown,
+  namespace: string,
+): RemediationReport['failed'][number] {
+  const object = describeObject(plan.ref);
+  const failed = { object: plan.ref, error: `${object}: ${errorMessage(error)}` };
+  if (isUserError(error)) return { ...failed, ...(error.fix ? { fix: error.fix } : {}) };
+  if (!(error instanceof KubeApiError)) return failed;
+  const duplicates = error.causes.filter(
+    (cause) =>
+      cause.reason === 'FieldValueDuplicate' || /^Duplicate value/.test(cause.message ?? ''),
+  );
+  if (duplicates.length > 0) {
+    const refused = duplicates
+      .map(
+        (cause) => `${cause.field ? `${cause.field}: ` : ''}${cause.message ?? 'Duplicate value'}`,
+      )
+      .join('; ');
+    const rekeyed = plan.differences.filter(isRekeyed);
+    const edits = rekeyed
+      .map(
+        (difference) =>
+          `${formatPath(difference.path)} ${show(difference.deployed)} → ${show(difference.live)}`,
+      )
+      .join(', ');
+    const patch = rekeyed.map((difference) => ({
+      op: 'replace',
+      path: difference.pointer,
+      value: difference.deployed,
+    }));
+    const where = `${plan.ref.kind.toLowerCase()}/${plan.ref.name}${plan.ref.namespace || namespace ? ` -n ${plan.ref.namespace ?? namespace}` : ''}`;
+    return {
+      object: plan.ref,
+      error:
+        `${object}: the API server refused the restore as a list-key conflict (${refused}).` +
+        (edits
+          ? ` The cluster's edit changed a field that identifies a list item to server-side apply (${edits}), so applying the deployed item adds it next to the edited one instead of replacing it.`
+          : ' A list item in the cluster has the same name as the deployed one but other key fields, so server-side apply adds the deployed item next to it instead of replacing it.'),
+      fix:
+        patch.length > 0
+          ? `set the value back in place, e.g. kubectl patch ${where} --type=json -p '${JSON.stringify(patch)}', or deploy the release again; then run drift-check again.`
+          : `edit the list item back to what the release deployed (kubectl edit ${where}), or deploy the release again; then run drift-check again.`,
+    };
+  }
+  if (error.status === 409) {
+    return {
+      ...failed,
+      fix: 'the object changed while it was restored; run drift-check again.',
+    };
+  }
+  return failed;
+}
+
+/** A change to a field the server identifies a list item by (`ports[name=http].containerPort`), under a list matched by another key. */
+function isRekeyed(difference: Difference): boolean {
+  const field = difference.path[difference.path.length - 1];
+  const item = difference.path[difference.path.length - 2];
+  return (
+    difference.change === 'changed' &&
+    typeof field === 'string' &&
+    ITEM_KEYS.includes(field) &&
+    item !== undefined &&
+    isKeyed(item) &&
+    item.key !== field
+  );
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? 'nothing';
 }
 
 /** How helm writes this release, from the objects' managedFields: the manager that set Helm's annotation. */

@@ -51,7 +51,8 @@ export interface RemediationReport {
   /** How the objects were restored: `server-side apply as pipeline-actions-drift-check`… */
   method: string;
   restored: { object: ObjectRef; fields: string[] }[];
-  failed: { object: ObjectRef; error: string }[];
+  /** What was refused, and what to do about it when that is known. */
+  failed: { object: ObjectRef; error: string; fix?: string }[];
   /** Differences remediation leaves alone, and why. */
   skipped: { object: ObjectRef; path: string; why: string }[];
 }

@@ -144,7 +144,9 @@ function renderTarget(target: TargetReport, maxRows: number): string[] {
       );
     }
     for (const failed of remediation.failed)
-      lines.push(`- **failed**: ${escapeText(failed.error)}`);
+      lines.push(
+        `- **failed**: ${escapeText(failed.error)}${failed.fix ? ` How to fix: ${escapeText(failed.fix)}` : ''}`,
+      );
     for (const skipped of remediation.skipped.slice(0, maxRows)) {
       lines.push(
         `- left alone: ${describeObject(skipped.object)} ${code(skipped.path || '(object)')} — ${skipped.why}`,

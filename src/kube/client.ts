@@ -55,7 +55,7 @@ interface Status {
   kind?: string;
   message?: string;
   reason?: string;
-  details?: { causes?: { message?: string; field?: string }[] };
+  details?: { causes?: StatusCause[] };
 }
 
 const PAGE_SIZE = 500;
@@ -358,7 +358,11 @@ export class KubeClient {
         fix: "grant the identity of the kubeconfig get and list on the release's kinds in its namespaces (and patch, for mode: remediate).",
       });
     }
-    throw new Error(`Could not ${what}: ${where} answered HTTP ${response.status} (${detail}).`);
+    throw new KubeApiError(
+      `Could not ${what}: ${where} answered HTTP ${response.status} (${detail}).`,
+      response.status,
+      ...statusOf(response),
+    );
   }
 }
 
@@ -375,6 +379,37 @@ export function collectionPath(resource: ApiResource, namespace: string | undefi
 /** `deployments.apps`, `configmaps`: how kubectl names a resource type. */
 export function describeResource(resource: Pick<ApiResource, 'name' | 'group'>): string {
   return resource.group ? `${resource.name}.${resource.group}` : resource.name;
+}
+
+/** A refusal of the API server other than of the credentials: its HTTP status and the Status it sent. */
+export class KubeApiError extends Error {
+  override readonly name = 'KubeApiError';
+
+  constructor(
+    message: string,
+    readonly status: number,
+    /** `Invalid`, `Conflict`, `AlreadyExists`… */
+    readonly reason: string | undefined,
+    /** What was refused, field by field (`FieldValueDuplicate` at `spec…ports[1].name`). */
+    readonly causes: readonly StatusCause[],
+  ) {
+    super(message);
+  }
+}
+
+export interface StatusCause {
+  reason?: string;
+  message?: string;
+  field?: string;
+}
+
+function statusOf(response: Response): [string | undefined, StatusCause[]] {
+  try {
+    const status = JSON.parse(response.body.toString('utf8').slice(0, 65_536)) as Status;
+    return [status.reason, status.details?.causes ?? []];
+  } catch {
+    return [undefined, []];
+  }
 }
 
 function statusMessage(response: Response): string {

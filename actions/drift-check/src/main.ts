@@ -59,7 +59,10 @@ export async function run(): Promise<void> {
       throw new UserError(
         `Remediation failed for ${failed.length} object${failed.length === 1 ? '' : 's'}: ${failed.map((item) => item.error).join('; ')}`,
         {
-          fix: 'see the job summary; the identity of the kubeconfig needs patch on these objects.',
+          fix:
+            [...new Set(failed.map((item) => item.fix).filter((fix) => fix !== undefined))].join(
+              ' ',
+            ) || 'see the job summary.',
         },
       );
     }
