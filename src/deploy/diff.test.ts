@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../render/manifests.js';
+import type { KubeObject } from '../kube/objects.js';
 import { diffRelease, formatDiff, parseQuantity } from './diff.js';
 
 const deployment = (

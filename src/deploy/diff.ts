@@ -5,7 +5,7 @@ import {
   objectRef,
   type KubeObject,
   type ObjectRef,
-} from '../render/manifests.js';
+} from '../kube/objects.js';
 
 /**
  * What a deploy changes, object by object and field by field, with Secret

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../render/manifests.js';
+import type { KubeObject } from '../kube/objects.js';
 import type { HelmRevision } from '../tools/helm.js';
 import { describeReleaseState, podsOf, readiness } from './failure.js';
 

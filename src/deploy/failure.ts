@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { errorMessage } from '../errors.js';
-import { describeObject, objectRef, type KubeObject, type ObjectRef } from '../render/manifests.js';
+import { describeObject, objectRef, type KubeObject, type ObjectRef } from '../kube/objects.js';
 import type { HelmRevision } from '../tools/helm.js';
 import type { Kubectl } from '../tools/kubectl.js';
 

@@ -1,5 +1,5 @@
 import type { KubeClient, RequestCounts } from '../kube/client.js';
-import { objectKey, objectRef, type KubeObject, type ObjectRef } from '../render/manifests.js';
+import { objectKey, objectRef, type KubeObject, type ObjectRef } from '../kube/objects.js';
 import { compareObject, type Difference } from './compare.js';
 import { applyIgnores, builtInRules, type IgnoreRule, type Suppressed } from './ignore.js';
 import { carriesReleaseLabels, kindKey, readLive, type LiveState } from './live.js';

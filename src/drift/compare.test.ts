@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../render/manifests.js';
+import type { KubeObject } from '../kube/objects.js';
 import { compareObject, type Difference } from './compare.js';
 import { formatPath } from './paths.js';
 

@@ -1,5 +1,5 @@
 import { mergeKey, normalizeObject, parseQuantity } from '../deploy/diff.js';
-import type { KubeObject, ObjectRef } from '../render/manifests.js';
+import type { KubeObject, ObjectRef } from '../kube/objects.js';
 import { isServerDefault } from './defaults.js';
 import {
   blame,

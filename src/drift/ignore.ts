@@ -1,4 +1,4 @@
-import { apiGroup, type KubeObject } from '../render/manifests.js';
+import { apiGroup, type KubeObject } from '../kube/objects.js';
 import type { Difference } from './compare.js';
 import { formatPath, isKeyed, parsePointer, type Segment } from './paths.js';
 

@@ -6,7 +6,7 @@ import {
   objectRef,
   type KubeObject,
   type ObjectRef,
-} from '../render/manifests.js';
+} from '../kube/objects.js';
 
 /**
  * The live state of a release: one LIST per kind and namespace the release

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../render/manifests.js';
+import type { KubeObject } from '../kube/objects.js';
 import { isObject } from './paths.js';
 
 /**

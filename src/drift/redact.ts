@@ -1,4 +1,4 @@
-import type { ObjectRef } from '../render/manifests.js';
+import type { ObjectRef } from '../kube/objects.js';
 import { isKeyed, type Segment } from './paths.js';
 
 /**

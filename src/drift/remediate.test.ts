@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KubeApiError, type ApiResource, type KubeClient } from '../kube/client.js';
+import type { KubeObject } from '../kube/objects.js';
 import { UserError } from '../errors.js';
-import type { KubeObject } from '../render/manifests.js';
 import { compareObject, type Difference } from './compare.js';
 import { explainFailure, FIELD_MANAGER, remediate } from './remediate.js';
 

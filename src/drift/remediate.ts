@@ -1,7 +1,7 @@
 import { errorMessage, isUserError } from '../errors.js';
 import { KubeApiError, type ApiResource, type KubeClient } from '../kube/client.js';
 import { mapSettled } from '../render/limit.js';
-import { describeObject, objectKey, type KubeObject, type ObjectRef } from '../render/manifests.js';
+import { describeObject, objectKey, type KubeObject, type ObjectRef } from '../kube/objects.js';
 import type { Difference } from './compare.js';
 import { kindKey } from './live.js';
 import { releaseWriter } from './managed-fields.js';

@@ -4,14 +4,14 @@ import { UserError } from '../errors.js';
 import type { AppManifest } from '../manifest/types.js';
 import { parseReference } from '../oci/reference.js';
 import {
-  parseManifestObjects,
   prepareRelease,
   renderDesired,
   resolveChart,
-  type KubeObject,
   type PostRendererEntry,
   type RegistryAccess,
 } from '../render/index.js';
+import { parseManifestObjects } from '../kube/manifests.js';
+import type { KubeObject } from '../kube/objects.js';
 import { readRelease } from '../deploy/release.js';
 import { buildPlaceholderContext } from '../template/index.js';
 import type { Helm, HelmCredentials, HelmRevision } from '../tools/helm.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RequestCounts } from '../kube/client.js';
-import type { ObjectRef } from '../render/manifests.js';
+import type { ObjectRef } from '../kube/objects.js';
 import type { Difference, DriftClass } from './compare.js';
 import type { Suppressed } from './ignore.js';
 import type { Attribution } from './managed-fields.js';

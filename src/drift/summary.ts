@@ -1,4 +1,4 @@
-import { describeObject } from '../render/manifests.js';
+import { describeObject } from '../kube/objects.js';
 import { markdownTable } from '../report/summary.js';
 import type { DriftClass } from './compare.js';
 import { describeAttribution } from './managed-fields.js';

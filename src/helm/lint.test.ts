@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserErrors } from '../errors.js';
 import { readChartDirectory } from './chart.js';
-import { findingLocation, lintErrors, parseLintOutput } from './lint.js';
+import { parseLintOutput } from '../tools/helm/lint-output.js';
+import { findingLocation, lintErrors } from './lint.js';
 
 // The outputs below are what helm v3.17.3 and v4.1.4 really print for the
 // same broken charts (test/fixtures/helm/lint-error and variations).

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { TransientError, UserError } from '../errors.js';
-import type { KubeObject } from '../render/manifests.js';
+import type { KubeObject } from './objects.js';
 import { isTransient, isTransientStatus, parseRetryAfter, retry } from '../retry.js';
 import type { KubeConnection } from './config.js';
 

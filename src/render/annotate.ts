@@ -1,5 +1,5 @@
 import type { MappingNode } from 'js-yaml';
-import { mappingChild, mappingSet, stringNode } from './manifests.js';
+import { mappingChild, mappingSet, stringNode } from '../kube/manifests.js';
 
 /**
  * Traceability: every deployed object says which commit, which workflow run

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError, UserErrors } from '../errors.js';
 import { formatReference, type ImageReference } from '../oci/reference.js';
 import { pinImages, type DigestResolver } from './images.js';
-import { parseManifestNodes, parseManifestObjects, presentManifests } from './manifests.js';
+import { parseManifestNodes, parseManifestObjects, presentManifests } from '../kube/manifests.js';
 
 const digest = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
 

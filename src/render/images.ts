@@ -3,14 +3,13 @@ import { errorMessage, isUserError, UserError, UserErrors } from '../errors.js';
 import { isMutableTag, parseReference, type ImageReference } from '../oci/reference.js';
 import { mapSettled } from './limit.js';
 import {
-  describeObject,
   isSequence,
   mappingGet,
   mappingPath,
   objectIdentity,
   scalarText,
-  type ObjectRef,
-} from './manifests.js';
+} from '../kube/manifests.js';
+import { describeObject, type ObjectRef } from '../kube/objects.js';
 
 /**
  * Every container image of every workload, pinned to the digest its registry

@@ -22,17 +22,6 @@ export {
 } from './images.js';
 export { applyOverlay, findKustomization, type KustomizeBuilder } from './kustomize.js';
 export {
-  KUBERNETES_YAML_SCHEMA,
-  describeObject,
-  objectKey,
-  objectRef,
-  parseManifestNodes,
-  parseManifestObjects,
-  presentManifests,
-  type KubeObject,
-  type ObjectRef,
-} from './manifests.js';
-export {
   HelmPostRenderer,
   POST_RENDER_FLAG,
   postRender,

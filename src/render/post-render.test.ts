@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
 import type { DigestResolver } from './images.js';
 import { RENDERED_CHART_FILE, type KustomizeBuilder } from './kustomize.js';
-import { parseManifestObjects } from './manifests.js';
+import { parseManifestObjects } from '../kube/manifests.js';
 import {
   HelmPostRenderer,
   POST_RENDER_FLAG,

@@ -20,12 +20,8 @@ import { Kubectl } from '../tools/kubectl.js';
 import { annotateObjects } from './annotate.js';
 import { pinImages, type DigestResolver, type PinnedImage } from './images.js';
 import { applyOverlay, type KustomizeBuilder } from './kustomize.js';
-import {
-  objectIdentity,
-  parseManifestNodes,
-  presentManifests,
-  type ObjectRef,
-} from './manifests.js';
+import { objectIdentity, parseManifestNodes, presentManifests } from '../kube/manifests.js';
+import type { ObjectRef } from '../kube/objects.js';
 
 /**
  * The post-render chain, run by Helm between rendering and applying, so Helm

@@ -14,7 +14,7 @@ import { Helm, HelmHome } from '../tools/helm.js';
 import { PlaceholderContext } from '../template/context.js';
 import { NODE24, REPO_ROOT } from '../../test/support/runner.js';
 import { prepareRelease, renderDesired, type PreparedRelease } from './release.js';
-import type { KubeObject } from './manifests.js';
+import type { KubeObject } from '../kube/objects.js';
 
 /**
  * The library drift-check builds on: the desired state of a release rendered

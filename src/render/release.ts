@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { PlaceholderContext } from '../template/context.js';
 import type { Helm, HelmChartSource, HelmRelease } from '../tools/helm.js';
 import type { PinnedImage } from './images.js';
-import { parseManifestObjects, type KubeObject } from './manifests.js';
+import { parseManifestObjects } from '../kube/manifests.js';
+import type { KubeObject } from '../kube/objects.js';
 import {
   HelmPostRenderer,
   postRender,

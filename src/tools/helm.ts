@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { ToolError, TransientError, UserError } from '../errors.js';
 import type { ExecOptions, ExecResult } from '../exec.js';
-import { parseLintOutput, type LintFinding } from '../helm/lint.js';
+import { parseLintOutput, type LintFinding } from './helm/lint-output.js';
 import { installTool } from './install.js';
 import { findOnPath } from './path.js';
 import { Tool } from './tool.js';

@@ -1,6 +1,6 @@
 import { ToolError, TransientError, UserError } from '../errors.js';
 import type { ExecOptions, ExecResult } from '../exec.js';
-import { apiGroup, type KubeObject, type ObjectRef } from '../render/manifests.js';
+import { apiGroup, type KubeObject, type ObjectRef } from '../kube/objects.js';
 import { Tool } from './tool.js';
 
 /**

@@ -18,20 +18,19 @@ import { parseReference } from '../../../src/oci/reference.js';
 import { maskBasicAuth } from '../../../src/report/mask.js';
 import {
   findKustomization,
-  objectRef,
-  parseManifestObjects,
   prepareRelease,
   renderDesired,
   resolveChart,
   traceAnnotations,
   workflowRunUrl,
-  type KubeObject,
   type PinnedImage,
   type PostRendererEntry,
   type PreparedRelease,
   type RegistryAccess,
   type RenderTarget,
 } from '../../../src/render/index.js';
+import { parseManifestObjects } from '../../../src/kube/manifests.js';
+import { objectRef, type KubeObject } from '../../../src/kube/objects.js';
 import { retry } from '../../../src/retry.js';
 import { buildPlaceholderContext } from '../../../src/template/index.js';
 import {

@@ -7,7 +7,8 @@ import { readChartDirectory, type ChartDirectory } from '../../../src/helm/chart
 import { chartContent } from '../../../src/helm/content.js';
 import { resolveDependencies } from '../../../src/helm/dependencies.js';
 import { decide, type Decision, type IfExists } from '../../../src/helm/immutability.js';
-import { findingLocation, lintErrors, type LintFinding } from '../../../src/helm/lint.js';
+import { findingLocation, lintErrors } from '../../../src/helm/lint.js';
+import type { LintFinding } from '../../../src/tools/helm/lint-output.js';
 import { speaksPlainHttp } from '../../../src/helm/oci.js';
 import { checkChartVersion } from '../../../src/helm/version.js';
 import { dockerConfigCredentials } from '../../../src/oci/index.js';

@@ -4,12 +4,12 @@ import {
   mappingChild,
   mappingSet,
   objectIdentity,
-  objectKey,
   parseManifestNodes,
   parseManifestObjects,
   presentManifests,
   stringNode,
 } from './manifests.js';
+import { objectKey } from './objects.js';
 
 const HELM_OUTPUT = `---
 # Source: ledger/templates/configmap.yaml
