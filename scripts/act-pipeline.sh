@@ -13,16 +13,8 @@
 # actions/checkout is handled by act itself (a local copy).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ACT_VERSION="${ACT_VERSION:-v0.2.89}"
 PA_HOME="${PIPELINE_ACTIONS_HOME:-${PIPELINE_ACTIONS_CACHE:-$HOME/.cache/pipeline-actions}}"
-ACT="$PA_HOME/bin/act-$ACT_VERSION/act"
-if [ ! -x "$ACT" ]; then
-  echo "==> act $ACT_VERSION: go install from the Go module proxy" >&2
-  mkdir -p "$(dirname "$ACT")"
-  env GOBIN="$(dirname "$ACT")" GOMODCACHE="$PA_HOME/go/mod" GOCACHE="$PA_HOME/go/build" \
-    GOFLAGS="-buildvcs=false -mod=mod" GOTOOLCHAIN=local CGO_ENABLED=0 \
-    go install -trimpath "github.com/nektos/act@$ACT_VERSION"
-fi
+ACT="$("$ROOT/scripts/act.sh")"
 
 test "${PA_SKIP_ENV:-}" = 1 || "$ROOT/test/env/up" >/dev/null
 ENV_JSON="$PA_HOME/run/env.json"

@@ -11,7 +11,7 @@ ACTIONLINT="$(sed -n 's/^ACTIONLINT=//p' <<<"$tools")"
 ZIZMOR="$(sed -n 's/^ZIZMOR=//p' <<<"$tools")"
 
 workflows=(.github/workflows/*.yml workflows/*.yml)
-actions=(actions/*/action.yml)
+actions=(actions/*/action.yml .github/actions/*/action.yml)
 
 status=0
 echo "==> actionlint ($("$ACTIONLINT" -version | head -n1)): ${#workflows[@]} workflows"

@@ -14,6 +14,7 @@ import { REPO_ROOT } from '../support/runner.js';
 
 type Mapping = Record<string, unknown>;
 interface Step extends Mapping {
+  if?: string;
   id?: string;
   uses?: string;
   run?: string;
@@ -21,6 +22,7 @@ interface Step extends Mapping {
   with?: Record<string, string>;
 }
 interface Job extends Mapping {
+  permissions?: Mapping;
   uses?: string;
   steps?: Step[];
   with?: Mapping;
@@ -42,7 +44,8 @@ const steps = (path: string) =>
   );
 
 /** The value a `${{ }}` expression evaluates to, with the given contexts (GitHub's own evaluator). */
-function evaluate(text: string, contexts: Record<string, Record<string, string>>): string {
+function evaluate(text: string, given: Record<string, Record<string, string>>): string {
+  const contexts: Record<string, Record<string, string>> = { steps: {}, ...given };
   const match = /^\$\{\{(.*)\}\}$/s.exec(text.trim());
   if (!match) return text;
   const lexed = new Lexer(match[1]!).lex();
@@ -255,5 +258,43 @@ describe('pr-checks: no workflow command from pull-request text', () => {
     const result = runStep('chart', 'helm lint and helm package', { CHART: join(work, 'chart') });
     expect(result.status).toBe(0);
     expect(result.acted).toEqual([]);
+  });
+});
+
+describe('cloud identity (OIDC) through the well-known login actions', () => {
+  const reusable = ['build', 'publish-chart', 'deploy', 'drift'].map(
+    (name) => `.github/workflows/${name}.yml`,
+  );
+
+  it.each(reusable)(
+    '%s logs in only when cloud is set, never under act, before the step that uses it',
+    (path) => {
+      const found = steps(path).filter(({ step }) => step.uses === '$/.github/actions/cloud-login');
+      expect(found).toHaveLength(1);
+      expect(found[0]!.step.if).toBe("inputs.cloud != '' && !env.ACT");
+      expect(found[0]!.step.id).toBe('cloud');
+      const job = workflow(path).jobs[found[0]!.job]!;
+      expect((job.permissions as Mapping)['id-token']).toBe('write');
+    },
+  );
+
+  it('the login actions are pinned by commit SHA', () => {
+    const text = read('.github/actions/cloud-login/action.yml');
+    const refs = [...text.matchAll(/uses:\s*(\S+)\s*(#.*)?$/gm)];
+    expect(refs.map((m) => m[1]!.split('@')[0])).toEqual([
+      'aws-actions/configure-aws-credentials',
+      'google-github-actions/auth',
+      'azure/login',
+    ]);
+    for (const [, ref, comment] of refs) {
+      expect(ref).toMatch(/@[0-9a-f]{40}$/);
+      expect(comment).toMatch(/^# v\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it('pr-checks, which runs pull-request code, gets no cloud identity', () => {
+    for (const job of Object.values(workflow('.github/workflows/pr-checks.yml').jobs)) {
+      expect((job.permissions as Mapping | undefined)?.['id-token']).toBeUndefined();
+    }
   });
 });

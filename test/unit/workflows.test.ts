@@ -33,7 +33,12 @@ const workflowFiles = [...list('.github/workflows', '.yml'), ...list('workflows'
 const actionFiles = readdirSync(join(REPO_ROOT, 'actions'))
   .filter((name) => existsSync(join(REPO_ROOT, 'actions', name, 'action.yml')))
   .sort()
-  .map((name) => `actions/${name}/action.yml`);
+  .map((name) => `actions/${name}/action.yml`)
+  .concat(
+    readdirSync(join(REPO_ROOT, '.github', 'actions')).map(
+      (name) => `.github/actions/${name}/action.yml`,
+    ),
+  );
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 
@@ -98,6 +103,16 @@ function allSteps(workflow: Workflow): { job: string; step: Step }[] {
   return Object.entries(workflow.jobs).flatMap(([job, spec]) =>
     (spec.steps ?? []).map((step) => ({ job, step })),
   );
+}
+
+/** Whether a job logs in to a cloud (OIDC): itself, or through the workflow it calls. */
+function logsIn(path: string, id: string): boolean {
+  const job = yaml(path).jobs[id]!;
+  if (job.uses?.startsWith('$/')) {
+    const called = job.uses.slice(2);
+    return Object.keys(yaml(called).jobs).some((name) => logsIn(called, name));
+  }
+  return (job.steps ?? []).some((step) => step.uses === '$/.github/actions/cloud-login');
 }
 
 describe("GitHub's workflow parser", () => {
@@ -243,7 +258,7 @@ describe('$/ references (this repository at the running commit)', () => {
       const target = reference.uses.slice(2);
       let inputs: Record<string, InputSpec>;
       let secrets: Record<string, InputSpec> = {};
-      if (target.startsWith('actions/')) {
+      if (!target.endsWith('.yml')) {
         const file = join(target, 'action.yml');
         expect(existsSync(join(REPO_ROOT, file)), `${file} exists`).toBe(true);
         inputs = (load(read(file)) as { inputs?: Record<string, InputSpec> }).inputs ?? {};
@@ -281,8 +296,20 @@ describe('the reusable workflows', () => {
         for (const [scope, level] of Object.entries(job.permissions as Mapping)) {
           expect(['read', 'write', 'none'], `${name}/${id} ${scope}`).toContain(level);
           // Nothing beyond what a stage needs.
-          expect(['contents', 'packages', 'issues', 'checks', 'pull-requests']).toContain(scope);
+          expect([
+            'contents',
+            'packages',
+            'issues',
+            'checks',
+            'pull-requests',
+            'id-token',
+          ]).toContain(scope);
         }
+        // A cloud identity token only where a cloud login can run.
+        expect(
+          (job.permissions as Mapping)['id-token'] === 'write',
+          `${name}/${id} id-token: write`,
+        ).toBe(logsIn(`.github/workflows/${name}.yml`, id));
       }
     },
   );
@@ -309,7 +336,8 @@ describe('the reusable workflows', () => {
 
   it('pipeline chains build → publish → dev → stage → prod, passing the digest and the chart ref', () => {
     const jobs = yaml('.github/workflows/pipeline.yml').jobs;
-    expect(Object.keys(jobs)).toEqual(['build', 'publish', 'dev', 'stage', 'prod']);
+    expect(Object.keys(jobs)).toEqual(['changes', 'build', 'publish', 'dev', 'stage', 'prod']);
+    expect(jobs.build!.needs).toBe('changes');
     expect(jobs.publish!.needs).toBe('build');
     expect(jobs.dev!.needs).toEqual(['build', 'publish']);
     expect(jobs.stage!.needs).toEqual(['build', 'publish', 'dev']);
