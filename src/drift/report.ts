@@ -81,6 +81,8 @@ export interface TargetReport {
 export interface DriftReport {
   version: 1;
   environment: string;
+  /** The application checked (application.name of its default.json), when known: one issue per app and environment. */
+  app?: string;
   generatedAt: string;
   status: 'clean' | 'drifted' | 'error';
   /** Differences after ignores, all targets (before any remediation). */

@@ -99,6 +99,31 @@ describe('one issue per environment', () => {
     expect(outcome).toMatchObject({ action: 'opened', issue: { number: 4 }, duplicates: [] });
   });
 
+  it("keeps one issue per application and environment: two apps never close each other's", async () => {
+    const client = new GitHubClient({
+      token: 'ghs_issues',
+      repository: 'acme/storefront',
+      apiUrl: github.url,
+      permission: 'issues: write',
+    });
+    const shop = new IssueTracker(client, 'drift-check', 'dev', 'shop');
+    const ledger = new IssueTracker(client, 'drift-check', 'dev', 'ledger');
+    const opened = await shop.report(content('aaaa'));
+    expect(github.issues.get(opened.issue?.number ?? 0)?.body).toContain(
+      '<!-- pipeline-actions:drift-check app="shop" key="dev" fingerprint="aaaa" ',
+    );
+    // The other app is clean: nothing of its own to close, the shop's issue stays open.
+    expect(await ledger.resolve('clean')).toMatchObject({ action: 'none', duplicates: [] });
+    // An environment-wide tracker (no default.json) sees neither.
+    expect((await tracker.resolve('clean')).action).toBe('none');
+    expect(github.openIssues().map((issue) => issue.number)).toEqual([opened.issue?.number]);
+    const own = await ledger.report(content('bbbb'));
+    expect(own).toMatchObject({ action: 'opened', duplicates: [] });
+    expect(own.issue?.number).not.toBe(opened.issue?.number);
+    expect((await shop.resolve('clean')).issue?.number).toBe(opened.issue?.number);
+    expect(github.openIssues().map((issue) => issue.number)).toEqual([own.issue?.number]);
+  });
+
   it('retries a GitHub outage on reads, and explains a token without issues: write', async () => {
     github.fail({ status: 503, match: /^GET / });
     expect((await tracker.report(content('aaaa'))).action).toBe('opened');

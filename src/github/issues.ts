@@ -1,7 +1,7 @@
 import type { GitHubClient } from './client.js';
 
 /**
- * One GitHub issue per subject (drift of one environment), found by a hidden
+ * One GitHub issue per subject (drift of one application in one environment), found by a hidden
  * marker in its body, never by its title (people edit titles; the issues
  * list cannot search them anyway). It is opened when there is something to
  * report, updated (with a comment, so watchers hear of it) only when the
@@ -9,7 +9,7 @@ import type { GitHubClient } from './client.js';
  * same, and closed with a comment once there is nothing to report.
  *
  * The marker and the metadata (fingerprint, first seen) live in one HTML
- * comment: `<!-- pipeline-actions:drift-check key="dev" fingerprint="…" first-seen="…" -->`.
+ * comment: `<!-- pipeline-actions:drift-check app="shop" key="dev" fingerprint="…" first-seen="…" -->`.
  * Only issues by a bot or by members of the repository are trusted, so
  * nobody can make the action overwrite their own issue by copying a marker.
  */
@@ -57,7 +57,7 @@ const MAX_PAGES = 10;
 export const MAX_BODY_CHARS = 65_000;
 
 export class IssueTracker {
-  /** `<!-- pipeline-actions:drift-check key="dev"` */
+  /** `<!-- pipeline-actions:drift-check key="dev"`, `<!-- pipeline-actions:drift-check app="shop" key="dev"` */
   readonly marker: string;
 
   constructor(
@@ -66,8 +66,15 @@ export class IssueTracker {
     kind: string,
     /** What the issue is about: the environment. */
     key: string,
+    /**
+     * Whose it is: the application, in a repository with several (each keeps
+     * its own issue per environment, and never closes another's). It comes
+     * before the key, so no marker is the start of another.
+     */
+    app?: string,
   ) {
-    this.marker = `<!-- pipeline-actions:${kind} key="${encodeURIComponent(key)}"`;
+    const scope = app === undefined ? '' : ` app="${encodeURIComponent(app)}"`;
+    this.marker = `<!-- pipeline-actions:${kind}${scope} key="${encodeURIComponent(key)}"`;
   }
 
   /** The open issue carrying the marker (the oldest, if a race made two). */

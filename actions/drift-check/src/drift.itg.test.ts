@@ -193,13 +193,13 @@ describe.each(helms())('drift-check with $name', (helm) => {
     ]);
     expect(run.summary).toContain('| hpa-replicas | Deployment');
 
-    // One issue for the environment, found again later by its hidden marker.
+    // One issue for the app and environment, found again later by its hidden marker.
     expect(github.writes()).toEqual(['POST /repos/acme/storefront/issues']);
     const issue = github.openIssues()[0];
-    expect(issue?.title).toBe('Drift in dev: 7 differences');
+    expect(issue?.title).toBe('Drift in dev (storefront): 7 differences');
     expect(issue?.labels).toEqual(['drift']);
     expect(issue?.body).toContain(
-      `<!-- pipeline-actions:drift-check key="dev" fingerprint="${run.report?.fingerprint}"`,
+      `<!-- pipeline-actions:drift-check app="storefront" key="dev" fingerprint="${run.report?.fingerprint}"`,
     );
     expect(run.outputs.issue).toBe(`https://github.com/acme/storefront/issues/${issue?.number}`);
 
@@ -263,7 +263,7 @@ describe.each(helms())('drift-check with $name', (helm) => {
     expect(github.openIssues()).toEqual([]);
     const closed = [...github.issues.values()][0];
     expect(closed).toMatchObject({ state: 'closed', stateReason: 'completed' });
-    expect(closed?.comments.at(-1)?.body).toMatch(/^No drift in dev any more/);
+    expect(closed?.comments.at(-1)?.body).toMatch(/^No drift in dev \(storefront\) any more/);
   });
 
   it('a values change committed but not deployed is reported as not deployed, and fails mode: fail as drift', async () => {
@@ -286,7 +286,7 @@ describe.each(helms())('drift-check with $name', (helm) => {
       ),
     ]);
     expect(github.openIssues().map((issue) => issue.title)).toEqual([
-      'Drift in dev: 2 differences',
+      'Drift in dev (storefront): 2 differences',
     ]);
   });
 

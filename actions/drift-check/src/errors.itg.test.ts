@@ -77,7 +77,7 @@ describe('drift-check when it cannot check', () => {
   it('a release that was never deployed is an error, and the issue is left alone', async () => {
     github.seedIssue({
       title: 'Drift in dev',
-      body: 'old drift\n\n<!-- pipeline-actions:drift-check key="dev" fingerprint="abc" first-seen="x" -->',
+      body: 'old drift\n\n<!-- pipeline-actions:drift-check app="storefront" key="dev" fingerprint="abc" first-seen="x" -->',
     });
     const run = await shop.check();
     expect(run.exitCode).toBe(1);

@@ -8,7 +8,7 @@ import { postWebhook } from '../../../src/report/webhook.js';
 import type { Inputs } from './inputs.js';
 
 /**
- * Tells people: one issue per environment (opened, updated when the drift
+ * Tells people: one issue per application and environment (opened, updated when the drift
  * changes, closed when it is gone) and a webhook message when that happens.
  * A run that could not check everything touches neither: an error must not
  * close an issue, nor open one.
@@ -35,6 +35,7 @@ export async function notify(report: DriftReport, inputs: Inputs): Promise<Notif
     return { issue: undefined, webhook: false };
   }
   const left = remaining(report);
+  const subject = report.app ? `${inputs.environment} (${report.app})` : inputs.environment;
   let issue: IssueOutcome | undefined;
   if (inputs.issue) {
     if (!inputs['github-token']) {
@@ -46,25 +47,25 @@ export async function notify(report: DriftReport, inputs: Inputs): Promise<Notif
         token: inputs['github-token'],
         permission: 'issues: write',
       });
-      const tracker = new IssueTracker(github, 'drift-check', inputs.environment);
+      const tracker = new IssueTracker(github, 'drift-check', inputs.environment, report.app);
       issue =
         left > 0
           ? await tracker.report({
-              title: `Drift in ${inputs.environment}: ${left} difference${left === 1 ? '' : 's'}`,
+              title: `Drift in ${subject}: ${left} difference${left === 1 ? '' : 's'}`,
               body: renderMarkdown(report),
               fingerprint: report.fingerprint,
               labels: inputs['issue-labels'],
               changeComment: `The drift changed: ${headline(report)}.${report.run ? ` Seen by ${report.run}.` : ''} The description shows it as it is now.`,
             })
           : await tracker.resolve(
-              `No drift in ${inputs.environment} any more${report.run ? ` (checked by ${report.run})` : ''}${report.targets.some((target) => target.remediation) ? ', after remediation' : ''}. Closing.`,
+              `No drift in ${subject} any more${report.run ? ` (checked by ${report.run})` : ''}${report.targets.some((target) => target.remediation) ? ', after remediation' : ''}. Closing.`,
             );
       core.info(
         `issue: ${issue.action}${issue.issue ? ` #${issue.issue.number} ${issue.issue.url}` : ''}`,
       );
       if (issue.duplicates.length > 0) {
         core.warning(
-          `Other open drift issues for ${inputs.environment} carry the same marker: #${issue.duplicates.join(', #')}; close them by hand.`,
+          `Other open drift issues for ${subject} carry the same marker: #${issue.duplicates.join(', #')}; close them by hand.`,
         );
       }
     }
@@ -75,8 +76,7 @@ export async function notify(report: DriftReport, inputs: Inputs): Promise<Notif
   const news = issue ? ['opened', 'updated', 'closed'].includes(issue.action) : left > 0;
   if (url && news) {
     const link = issue?.issue ? ` ${issue.issue.url}` : report.run ? ` ${report.run}` : '';
-    const text =
-      left > 0 ? `${headline(report)}.${link}` : `Drift in ${inputs.environment} is gone.${link}`;
+    const text = left > 0 ? `${headline(report)}.${link}` : `Drift in ${subject} is gone.${link}`;
     try {
       await postWebhook(url, text);
       webhook = true;

@@ -148,6 +148,7 @@ export async function checkEnvironment(inputs: Inputs, entry: PostRendererEntry)
     const report: DriftReport = {
       version: 1,
       environment: inputs.environment,
+      ...(manifest ? { app: manifest.application.name } : {}),
       generatedAt: new Date().toISOString(),
       status: results.some((target) => target.status === 'error')
         ? 'error'
