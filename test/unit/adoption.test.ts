@@ -298,3 +298,24 @@ describe('cloud identity (OIDC) through the well-known login actions', () => {
     }
   });
 });
+
+describe("README's adoption section", () => {
+  const readme = read('README.md');
+  const section = readme.slice(
+    readme.indexOf('## Adopting the pipeline'),
+    readme.indexOf('\n## ', readme.indexOf('## Adopting the pipeline') + 1),
+  );
+  const blocks = [...section.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+
+  it.each(['pipeline', 'pr-checks', 'drift'])('shows workflows/%s.yml line for line', (name) => {
+    expect(blocks).toContain(read(`workflows/${name}.yml`));
+  });
+
+  it('the starters stay short: a few inputs, no logic', () => {
+    for (const name of ['pipeline', 'pr-checks', 'drift']) {
+      const text = read(`workflows/${name}.yml`);
+      expect(text.split('\n').length, name).toBeLessThan(40);
+      expect(text).not.toMatch(/^\s+(run|steps|if):/m);
+    }
+  });
+});
