@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { TransientError, UserError, errorMessage } from '../errors.js';
-import { isLoopbackHost } from '../oci/auth.js';
-import { isTransientStatus, parseRetryAfter, retry, type RetryOptions } from '../retry.js';
+import { isLoopbackHost } from '../http/proxy.js';
+import { HttpTransport, ResponseTooLargeError, transientStatus } from '../http/transport.js';
+import { retry, type RetryOptions } from '../retry.js';
 import { MAX_CATALOG_BYTES, parseCatalog, type Catalog } from './catalog.js';
 
 /**
@@ -65,50 +66,47 @@ async function fetchCatalog(location: string, options: CatalogSourceOptions): Pr
       fix: 'publish the catalog where it can be read without credentials in the URL.',
     });
   }
-  return retry(async () => {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-        redirect: 'follow',
-      });
-    } catch (error) {
-      throw new TransientError(`Could not fetch the catalog ${url.href}: ${errorMessage(error)}`, {
-        cause: error,
-      });
-    }
-    if (isTransientStatus(response.status)) {
-      throw new TransientError(
+  const transport = new HttpTransport({
+    userAgent: 'pipeline-actions',
+    timeoutMs: options.timeoutMs ?? 30_000,
+  });
+  try {
+    return await retry(async () => {
+      let response;
+      try {
+        response = await transport.requestFollowing({
+          method: 'GET',
+          url,
+          maxBodyBytes: MAX_CATALOG_BYTES,
+        });
+      } catch (error) {
+        if (error instanceof ResponseTooLargeError) throw tooLarge(url.href, error.size);
+        if (error instanceof UserError) throw error;
+        throw new TransientError(
+          `Could not fetch the catalog ${url.href}: ${errorMessage(error)}`,
+          {
+            cause: error,
+          },
+        );
+      }
+      const transient = transientStatus(
+        response,
         `The catalog server answered HTTP ${response.status} for ${url.href}.`,
-        {
-          retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-        },
       );
-    }
-    if (!response.ok) {
-      throw new UserError(`The catalog server answered HTTP ${response.status} for ${url.href}.`, {
-        fix: 'check the "catalog" URL.',
-      });
-    }
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > MAX_CATALOG_BYTES) throw tooLarge(url.href, declared);
-    return readBounded(response, url.href);
-  }, options.retry);
-}
-
-/** The body, refusing (and cancelling) it as soon as it passes the limit. */
-async function readBounded(response: Response, source: string): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (response.body) {
-    for await (const chunk of response.body) {
-      size += chunk.length;
-      // Leaving the loop by a throw cancels the stream.
-      if (size > MAX_CATALOG_BYTES) throw tooLarge(source, size);
-      chunks.push(chunk);
-    }
+      if (transient) throw transient;
+      if (response.status < 200 || response.status >= 300) {
+        throw new UserError(
+          `The catalog server answered HTTP ${response.status} for ${url.href}.`,
+          {
+            fix: 'check the "catalog" URL.',
+          },
+        );
+      }
+      return response.body.toString('utf8');
+    }, options.retry);
+  } finally {
+    transport.close();
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function tooLarge(source: string, bytes: number): UserError {

@@ -1,12 +1,15 @@
 import { getOctokit } from '@actions/github';
 import { TransientError, UserError } from '../errors.js';
+import { transportFetch } from '../http/fetch.js';
+import { HttpTransport } from '../http/transport.js';
 import { parseRetryAfter, retry } from '../retry.js';
 
 /**
  * The one client of GitHub's REST API for every report that lands on
  * GitHub (drift issues now; pull-request check runs and comments next):
- * @actions/github's Octokit (the runner's proxy settings, GITHUB_API_URL
- * for GitHub Enterprise Server) with bounded retries of the requests that
+ * @actions/github's Octokit (GITHUB_API_URL for GitHub Enterprise Server),
+ * sending through the one HttpTransport (the runner's proxy settings), with
+ * bounded retries of the requests that
  * are safe to repeat, and failures explained in terms of the token's
  * permissions.
  */
@@ -32,6 +35,9 @@ export interface GitHubResponse<T> {
 type Octokit = ReturnType<typeof getOctokit>;
 
 const IDEMPOTENT = /^(GET|PATCH|PUT|DELETE) /;
+const TIMEOUT_MS = 30_000;
+/** GitHub's largest JSON answers (100 issues with their bodies) are a few MB. */
+const ANSWER_MAX_BYTES = 32 * 1024 * 1024;
 
 export class GitHubClient {
   readonly owner: string;
@@ -53,7 +59,13 @@ export class GitHubClient {
       process.env.GITHUB_API_URL ??
       'https://api.github.com'
     ).replace(/\/+$/, '');
-    this.octokit = getOctokit(options.token, { baseUrl, userAgent: 'pipeline-actions' });
+    const transport = new HttpTransport({ userAgent: 'pipeline-actions', timeoutMs: TIMEOUT_MS });
+    this.octokit = getOctokit(options.token, {
+      baseUrl,
+      userAgent: 'pipeline-actions',
+      // Replaces @actions/github's own proxy-aware fetch.
+      request: { fetch: transportFetch(transport, ANSWER_MAX_BYTES) },
+    });
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { RegistryClient } from '../oci/client.js';
-import { isLoopbackHost } from '../oci/auth.js';
+import { isLoopbackHost } from '../http/proxy.js';
 import { isPlainHttpAnswer } from '../oci/failures.js';
-import { HttpTransport } from '../oci/transport.js';
+import { HttpTransport } from '../http/transport.js';
 import { registryApiHost } from '../oci/reference.js';
 import { retry } from '../retry.js';
 

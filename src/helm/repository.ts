@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { TransientError, UserError, errorMessage } from '../errors.js';
-import { isLoopbackHost } from '../oci/auth.js';
+import { isLoopbackHost } from '../http/proxy.js';
 import { networkFailure } from '../oci/failures.js';
-import { HttpTransport, type HttpResponse } from '../oci/transport.js';
+import { HttpTransport, type HttpResponse } from '../http/transport.js';
 import { isTransientStatus, parseRetryAfter, retry, type RetryOptions } from '../retry.js';
 import { parseYaml } from '../yaml.js';
 

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as core from '@actions/core';
-import { HttpClient } from '@actions/http-client';
 import * as tc from '@actions/tool-cache';
-import { errorMessage, TransientError, UserError } from '../errors.js';
-import { isTransientStatus, retry } from '../retry.js';
+import { errorMessage, UserError } from '../errors.js';
+import { isLoopbackHost } from '../http/proxy.js';
+import { HttpTransport, transientStatus } from '../http/transport.js';
+import { retry } from '../retry.js';
 import { installTool as installRelease } from '../tools/install.js';
 import { InfrastructureFailure } from './failures.js';
 import { PackageInstaller } from './package-installer.js';
@@ -20,7 +21,7 @@ import { PRODUCT_LABEL, type Product } from './tool.js';
  * omnitruck.cinc.sh (packages on downloads.cinc.sh); Chef's commercial one is
  * chefdownload-commercial.chef.io and also needs `license_id`. Downloading,
  * checking that sha256 and caching by version is the shared tool installer's
- * job (src/tools/install.ts, on @actions/tool-cache).
+ * job (src/tools/install.ts: the HTTP transport, then @actions/tool-cache).
  *
  * Omnibus packages (.deb, .rpm) embed a Ruby built for /opt/<product> (no
  * --enable-load-relative), so they cannot run from the tool cache: the
@@ -56,6 +57,9 @@ export interface Installed {
   version: string;
   from: 'tool-cache' | 'download';
 }
+
+const METADATA_TIMEOUT_MS = 30_000;
+const METADATA_MAX_BYTES = 1024 * 1024;
 
 export function metadataUrl(request: InstallRequest): string {
   const url = new URL(
@@ -101,13 +105,21 @@ export async function fetchMetadata(request: InstallRequest): Promise<PackageMet
   const url = metadataUrl(request);
   requireSecureUrl(url, 'download-url');
   const shown = url.replace(/license_id=[^&]+/, 'license_id=***');
-  const client = new HttpClient('pipeline-actions/inspec-verify', [], { allowRetries: false });
+  const transport = new HttpTransport({
+    userAgent: 'pipeline-actions/inspec-verify',
+    timeoutMs: METADATA_TIMEOUT_MS,
+  });
   const body = await retry(async () => {
-    const response = await client.get(url, { accept: 'text/plain' });
-    const status = response.message.statusCode ?? 0;
-    const text = await response.readBody();
-    if (status === 200) return text;
-    if (isTransientStatus(status)) throw new TransientError(`${shown} answered HTTP ${status}`);
+    const response = await transport.requestFollowing({
+      method: 'GET',
+      url: new URL(url),
+      headers: { accept: 'text/plain' },
+      maxBodyBytes: METADATA_MAX_BYTES,
+    });
+    const status = response.status;
+    if (status === 200) return response.body.toString('utf8');
+    const transient = transientStatus(response, `${shown} answered HTTP ${status}`);
+    if (transient) throw transient;
     throw new UserError(
       `No ${PRODUCT_LABEL[request.product]} ${request.version} package for ${request.platform.p} ${request.platform.pv} ${request.platform.m} (${shown} answered HTTP ${status}).`,
       {
@@ -117,7 +129,7 @@ export async function fetchMetadata(request: InstallRequest): Promise<PackageMet
             : 'check `tool-version` (an existing release, e.g. 6.8.24) and `download-url`.',
       },
     );
-  });
+  }).finally(() => transport.close());
   return parseMetadata(body, shown);
 }
 
@@ -192,8 +204,11 @@ export async function installTool(request: InstallRequest): Promise<Installed> {
 /** Only https, except plain http to this machine (a local mirror, the tests). */
 export function requireSecureUrl(url: string, what: string): void {
   const parsed = new URL(url);
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
-  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopback)) return;
+  if (
+    parsed.protocol === 'https:' ||
+    (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))
+  )
+    return;
   throw new UserError(`${what} must be an https:// URL, not ${parsed.protocol}//${parsed.host}.`, {
     fix: 'use the https address of the package service or mirror.',
   });

@@ -1,6 +1,5 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { TransientError, UserError } from '../errors.js';
+import { HttpTransport, ResponseTooLargeError, type HttpResponse } from '../http/transport.js';
 import type { KubeObject } from './objects.js';
 import { isTransient, isTransientStatus, parseRetryAfter, retry } from '../retry.js';
 import type { KubeConnection } from './config.js';
@@ -11,7 +10,8 @@ import type { KubeConnection } from './config.js';
  * (paginated, every response bounded), discovery of only the group-versions
  * in use, server-side apply and JSON patches under a named field manager,
  * and a count of every request it sends (the report shows them). Requests
- * share one keep-alive agent; the caller bounds how many run at once.
+ * go through one HttpTransport (keep-alive, the kubeconfig's TLS, the
+ * runner's proxy settings); the caller bounds how many run at once.
  */
 
 /** A resource type as discovery describes it. */
@@ -45,11 +45,7 @@ export interface ListOptions {
   fieldSelector?: string;
 }
 
-interface Response {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
+type Response = HttpResponse;
 
 interface Status {
   kind?: string;
@@ -67,7 +63,7 @@ const TLS_ERRORS =
 
 export class KubeClient {
   readonly counts: RequestCounts = { discovery: 0, list: 0, apply: 0, patch: 0, total: 0 };
-  private readonly agent: http.Agent;
+  private readonly transport: HttpTransport;
   private readonly base: URL;
   private readonly discovered = new Map<string, Promise<ApiResource[] | undefined>>();
 
@@ -76,18 +72,18 @@ export class KubeClient {
     private readonly options: KubeClientOptions = {},
   ) {
     this.base = new URL(connection.server);
-    const common = { keepAlive: true, maxSockets: options.maxSockets ?? 8 };
-    this.agent =
-      this.base.protocol === 'http:'
-        ? new http.Agent(common)
-        : new https.Agent({
-            ...common,
-            ...(connection.ca ? { ca: connection.ca } : {}),
-            ...(connection.cert ? { cert: connection.cert } : {}),
-            ...(connection.key ? { key: connection.key } : {}),
-            ...(connection.tlsServerName ? { servername: connection.tlsServerName } : {}),
-            rejectUnauthorized: !connection.insecureSkipTlsVerify,
-          });
+    this.transport = new HttpTransport({
+      // The kubeconfig's CA is the only one trusted, as kubectl does.
+      ca: connection.ca,
+      caOnly: true,
+      cert: connection.cert,
+      key: connection.key,
+      servername: connection.tlsServerName,
+      rejectUnauthorized: !connection.insecureSkipTlsVerify,
+      maxSockets: options.maxSockets ?? 8,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      userAgent: options.userAgent ?? 'pipeline-actions',
+    });
   }
 
   /** The server's version (`v1.34.10`): proves it answers and accepts us. */
@@ -215,7 +211,7 @@ export class KubeClient {
   }
 
   close(): void {
-    this.agent.destroy();
+    this.transport.close();
   }
 
   /** One request, retried while the failure is transient; every attempt is counted. */
@@ -253,58 +249,29 @@ export class KubeClient {
   ): Promise<Response> {
     const url = new URL(this.base.pathname.replace(/\/$/, '') + path, this.base);
     const authorization = await this.connection.authorization?.();
-    const headers: http.OutgoingHttpHeaders = {
+    const headers: Record<string, string> = {
       accept: 'application/json',
-      'user-agent': this.options.userAgent ?? 'pipeline-actions',
       ...(authorization ? { authorization } : {}),
-      ...(payload
-        ? { 'content-type': payload.contentType, 'content-length': Buffer.byteLength(payload.body) }
-        : {}),
+      ...(payload ? { 'content-type': payload.contentType } : {}),
     };
     const limit = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    const transport = url.protocol === 'http:' ? http : https;
-    return new Promise<Response>((resolve, reject) => {
-      let settled = false;
-      const fail = (error: unknown) => {
-        if (settled) return;
-        settled = true;
-        reject(error);
-      };
-      const request = transport.request(url, { method, headers, agent: this.agent }, (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > limit) {
-            fail(
-              new Error(
-                `${method} ${path} answered more than ${limit} bytes; refusing to hold more.`,
-              ),
-            );
-            response.destroy();
-            return;
-          }
-          chunks.push(chunk);
-        });
-        response.on('end', () => {
-          if (settled) return;
-          settled = true;
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          });
-        });
-        response.on('error', fail);
-      });
-      request.setTimeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => {
-        request.destroy(
-          Object.assign(new Error(`${method} ${path} timed out`), { code: 'ETIMEDOUT' }),
+    return this.transport
+      .request({
+        method,
+        url,
+        headers,
+        maxBodyBytes: limit,
+        ...(payload ? { body: payload.body } : {}),
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof ResponseTooLargeError)) throw error;
+        throw new Error(
+          `${method} ${path} answered more than ${limit} bytes; refusing to hold more.`,
+          {
+            cause: error,
+          },
         );
       });
-      request.on('error', fail);
-      request.end(payload?.body);
-    });
   }
 
   /** A failure to reach the server (after the retries), as the error a user should see. */

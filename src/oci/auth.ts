@@ -1,5 +1,6 @@
 import { TransientError, UserError } from '../errors.js';
 import { isTransientStatus, parseRetryAfter } from '../retry.js';
+import { isLoopbackHost } from '../http/proxy.js';
 import { registryErrorSummary } from './failures.js';
 
 /**
@@ -277,11 +278,6 @@ export function credentialsFix(registry: string, given: boolean): string {
   return given
     ? `Check the registry credentials (the username/password inputs or the secret they come from) for ${registry}, and that they may access this repository.`
     : `Pass credentials for ${registry} (the registry username/password inputs, from a secret) or log in with docker login.`;
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { TransientError, UserError, errorMessage } from '../errors.js';
 import { retry, type RetryOptions } from '../retry.js';
-import {
-  RegistryAuth,
-  credentialsFix,
-  isLoopbackHost,
-  repositoryScope,
-  type Credentials,
-} from './auth.js';
+import { isLoopbackHost } from '../http/proxy.js';
+import { RegistryAuth, credentialsFix, repositoryScope, type Credentials } from './auth.js';
 import { digestOf, matchesDigest } from './digest.js';
 import { dockerConfigCredentials } from './docker-config.js';
 import {
@@ -29,7 +24,7 @@ import {
   validateTag,
   type ImageReference,
 } from './reference.js';
-import { HttpTransport, ResponseTooLargeError, type HttpResponse } from './transport.js';
+import { HttpTransport, ResponseTooLargeError, type HttpResponse } from '../http/transport.js';
 
 /**
  * A client of the OCI distribution API for one registry host: tags, manifests

@@ -1,5 +1,7 @@
-import { TransientError, UserError } from '../errors.js';
-import { isTransientStatus, parseRetryAfter, retry } from '../retry.js';
+import { UserError } from '../errors.js';
+import { isLoopbackHost } from '../http/proxy.js';
+import { HttpTransport, transientStatus } from '../http/transport.js';
+import { retry } from '../retry.js';
 
 /**
  * A notification to a Slack-compatible incoming webhook (Slack, Mattermost,
@@ -13,8 +15,9 @@ export interface WebhookOptions {
   attempts?: number;
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 const MAX_TEXT_CHARS = 3000;
+/** A webhook answers `ok` or the like; nothing larger is read. */
+const ANSWER_MAX_BYTES = 64 * 1024;
 
 export async function postWebhook(
   url: string,
@@ -31,7 +34,7 @@ export async function postWebhook(
   }
   if (
     target.protocol !== 'https:' &&
-    !(target.protocol === 'http:' && LOOPBACK.test(target.hostname))
+    !(target.protocol === 'http:' && isLoopbackHost(target.hostname))
   ) {
     throw new UserError(
       `The webhook URL must use https (it is ${target.protocol}//${target.host}).`,
@@ -43,31 +46,34 @@ export async function postWebhook(
   const body = JSON.stringify({
     text: text.length > MAX_TEXT_CHARS ? `${text.slice(0, MAX_TEXT_CHARS - 1)}…` : text,
   });
-  await retry(
-    async () => {
-      const response = await fetch(target, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-        redirect: 'error',
-      });
-      await response.body?.cancel();
-      if (response.ok) return;
-      const wait = parseRetryAfter(response.headers.get('retry-after'));
-      if (isTransientStatus(response.status)) {
-        throw new TransientError(
-          `the webhook answered ${response.status}`,
-          wait === undefined ? {} : { retryAfterMs: wait },
+  const transport = new HttpTransport({
+    userAgent: 'pipeline-actions',
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
+  try {
+    await retry(
+      async () => {
+        const response = await transport.request({
+          method: 'POST',
+          url: target,
+          headers: { 'content-type': 'application/json' },
+          body,
+          maxBodyBytes: ANSWER_MAX_BYTES,
+        });
+        if (response.status >= 200 && response.status < 300) return;
+        const transient = transientStatus(response, `the webhook answered ${response.status}`);
+        if (transient) throw transient;
+        // Redirects are not followed: the URL is a secret and goes nowhere else.
+        throw new UserError(
+          `The webhook at ${target.host} refused the notification (HTTP ${response.status}).`,
+          {
+            fix: 'check that the webhook URL is current (chat tools revoke old ones).',
+          },
         );
-      }
-      throw new UserError(
-        `The webhook at ${target.host} refused the notification (HTTP ${response.status}).`,
-        {
-          fix: 'check that the webhook URL is current (chat tools revoke old ones).',
-        },
-      );
-    },
-    { attempts: options.attempts ?? 3, baseDelayMs: 500, maxDelayMs: 5000 },
-  );
+      },
+      { attempts: options.attempts ?? 3, baseDelayMs: 500, maxDelayMs: 5000 },
+    );
+  } finally {
+    transport.close();
+  }
 }

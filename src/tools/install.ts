@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   chmodSync,
   copyFileSync,
@@ -9,16 +9,19 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import * as tc from '@actions/tool-cache';
 import { errorMessage, UserError } from '../errors.js';
+import { HttpTransport, transientStatus } from '../http/transport.js';
+import { retry } from '../retry.js';
 
 /**
  * Installs a released tool binary the way a runner should: from the tool
  * cache when this version is already there; otherwise download the archive
- * (tool-cache retries 5xx, 408, 429 and broken transfers, three attempts),
- * verify its sha256 against the published checksum BEFORE extracting
+ * through the one HTTP transport (the runner's proxy settings; 5xx, 408, 429
+ * and broken transfers retried by src/retry.ts, three attempts), verify its sha256 against the published checksum BEFORE extracting
  * anything, extract, cache the directory under the tool's name and version,
  * and put the binary's directory on PATH. Used for helm now; the same path
  * serves kubectl and inspec later (a checksum file or a pinned sha256).
@@ -122,32 +125,64 @@ export function parseChecksumFile(text: string, source: string): string {
   return first.toLowerCase();
 }
 
+const DOWNLOAD_ATTEMPTS = 3;
+/** Per attempt: the largest packages (InSpec's omnibus) are a few hundred MB. */
+const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
+const DOWNLOAD_MAX_BYTES = 2 * 1024 ** 3;
+
 async function download(url: string, release: ToolRelease): Promise<string> {
+  const file = join(process.env.RUNNER_TEMP || tmpdir(), randomUUID());
+  mkdirSync(dirname(file), { recursive: true });
+  const transport = new HttpTransport({
+    userAgent: 'pipeline-actions',
+    timeoutMs: DOWNLOAD_TIMEOUT_MS,
+  });
+  let attempts = 0;
   try {
-    return await tc.downloadTool(url);
+    await retry(
+      async (attempt) => {
+        attempts = attempt;
+        const response = await transport.download(
+          { url: new URL(url), maxBodyBytes: DOWNLOAD_MAX_BYTES },
+          file,
+        );
+        const status = response.status;
+        if (status >= 200 && status < 300) return;
+        const transient = transientStatus(response, `${url} answered HTTP ${status}`);
+        if (transient) throw transient;
+        throw refusedDownload(url, status, release);
+      },
+      { attempts: DOWNLOAD_ATTEMPTS, baseDelayMs: 1000, maxDelayMs: 10_000 },
+    );
+    return file;
   } catch (error) {
-    const status = error instanceof tc.HTTPError ? error.httpStatusCode : undefined;
-    if (status === 404) {
-      throw new UserError(`${url} does not exist (HTTP 404).`, {
-        fix: `check that ${release.tool} ${release.version} is a released version${
-          release.locationHint ? ` and ${release.locationHint}` : ''
-        }.`,
-        cause: error,
-      });
-    }
-    if (status === 401 || status === 403) {
-      throw new UserError(`${url} refused the download (HTTP ${status}).`, {
-        fix: `use a download location that serves ${release.tool} without credentials${
-          release.locationHint ? ` (${release.locationHint})` : ''
-        }.`,
-        cause: error,
-      });
-    }
+    rmSync(file, { force: true });
+    if (error instanceof UserError) throw error;
     throw new Error(
-      `Could not download ${release.tool} ${release.version} from ${url} (3 attempts): ${errorMessage(error)}`,
+      `Could not download ${release.tool} ${release.version} from ${url} (${attempts === 1 ? '1 attempt' : `${attempts} attempts`}): ${errorMessage(error)}`,
       { cause: error },
     );
+  } finally {
+    transport.close();
   }
+}
+
+function refusedDownload(url: string, status: number, release: ToolRelease): Error {
+  if (status === 404) {
+    return new UserError(`${url} does not exist (HTTP 404).`, {
+      fix: `check that ${release.tool} ${release.version} is a released version${
+        release.locationHint ? ` and ${release.locationHint}` : ''
+      }.`,
+    });
+  }
+  if (status === 401 || status === 403) {
+    return new UserError(`${url} refused the download (HTTP ${status}).`, {
+      fix: `use a download location that serves ${release.tool} without credentials${
+        release.locationHint ? ` (${release.locationHint})` : ''
+      }.`,
+    });
+  }
+  return new Error(`${url} answered HTTP ${status}`);
 }
 
 function sha256File(file: string): Promise<string> {
