@@ -20,11 +20,6 @@ const homes: HelmHome[] = [];
 
 beforeAll(async () => {
   server = await HelmDownloadServer.start();
-  // tool-cache waits 10-20 s between its three attempts; a test need not.
-  Object.assign(globalThis, {
-    TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS: 0,
-    TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS: 0,
-  });
 });
 afterAll(async () => {
   await server.close();
