@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../kube/objects.js';
-import { diffRelease, formatDiff, parseQuantity } from './diff.js';
+import { diffRelease, formatDiff, parseQuantity, withRestored } from './diff.js';
 
 const deployment = (
   container: Record<string, unknown>,
@@ -184,5 +184,87 @@ describe('the diff of a dry run against what is live', () => {
       parseQuantity(2),
     ]).toEqual([0.5, 2 ** 30, 1000, 2]);
     expect(parseQuantity('abc')).toBeUndefined();
+  });
+});
+
+describe('what a deploy restored', () => {
+  const cronJob = (schedule: string, image = 'job:1'): KubeObject => ({
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'cleanup', namespace: 'shop-dev', uid: 'u' },
+    spec: {
+      schedule,
+      jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image }] } } } },
+    },
+  });
+  const config: KubeObject = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'cfg' },
+    data: { a: '1' },
+  };
+
+  it('reports a redeploy of the same Git that set a drifted field back, and a deleted object recreated', () => {
+    const deployed = [cronJob('0 3 * * *'), config];
+    const exact = diffRelease({
+      desired: deployed,
+      current: deployed,
+      namespace: 'shop-dev',
+      mode: 'exact',
+    });
+    expect(exact.changed).toBe(false);
+    const diff = withRestored(exact, {
+      applied: deployed,
+      previous: deployed,
+      live: [cronJob('*/5 * * * *')],
+      namespace: 'shop-dev',
+    });
+    expect(diff.changed).toBe(true);
+    expect(diff.restored).toEqual([
+      {
+        ref: expect.objectContaining({ kind: 'CronJob', name: 'cleanup' }),
+        action: 'update',
+        changes: [
+          { path: 'spec.schedule', kind: 'changed', before: '*/5 * * * *', after: '0 3 * * *' },
+        ],
+      },
+      {
+        ref: expect.objectContaining({ kind: 'ConfigMap', name: 'cfg' }),
+        action: 'create',
+        changes: [],
+      },
+    ]);
+    expect(formatDiff(diff)).toBe(
+      [
+        '@@ CronJob shop-dev/cleanup (restored: changed in the cluster since the last deploy) @@',
+        '- spec.schedule: "*/5 * * * *"',
+        '+ spec.schedule: "0 3 * * *"',
+        '+ ConfigMap/cfg (restored: it was deleted from the cluster since the last deploy)',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves what Git changed to the diff of the revisions, and new objects out', () => {
+    const previous = [cronJob('0 3 * * *')];
+    const applied = [cronJob('0 4 * * *', 'job:2'), config];
+    const exact = diffRelease({
+      desired: applied,
+      current: previous,
+      namespace: 'shop-dev',
+      mode: 'exact',
+    });
+    const diff = withRestored(exact, {
+      applied,
+      previous,
+      live: [cronJob('*/5 * * * *')],
+      namespace: 'shop-dev',
+    });
+    expect(diff.restored).toEqual([]);
+    expect(diff.changed).toBe(true);
+    const same = withRestored(
+      diffRelease({ desired: previous, current: previous, namespace: 'shop-dev', mode: 'exact' }),
+      { applied: previous, previous, live: previous, namespace: 'shop-dev' },
+    );
+    expect(same).toMatchObject({ changed: false, restored: [] });
   });
 });

@@ -41,6 +41,12 @@ export interface ObjectDiff {
 export interface ReleaseDiff {
   objects: ObjectDiff[];
   changed: boolean;
+  /**
+   * What the deploy set back in the cluster: objects deleted since the last
+   * deploy (`create`), and fields changed there that Git did not change
+   * (`update`, before: the live value, after: the release's).
+   */
+  restored?: ObjectDiff[];
 }
 
 export interface DiffInput {
@@ -110,6 +116,60 @@ export function diffRelease(input: DiffInput): ReleaseDiff {
       objects.push({ ref, action: 'delete', changes: [] });
   }
   return { objects, changed: objects.some((object) => object.action !== 'unchanged') };
+}
+
+/**
+ * The diff of a deploy (the new revision against the previous one) with what
+ * it restored: the live objects read just before it, compared with what it
+ * applied, less what Git changed. A redeploy of the same Git that undid a
+ * change made in the cluster is then a change, and says which.
+ */
+export function withRestored(
+  diff: ReleaseDiff,
+  input: {
+    applied: readonly KubeObject[];
+    previous: readonly KubeObject[];
+    /** The live objects of the previous revision, read before the deploy. */
+    live: readonly KubeObject[];
+    namespace: string;
+  },
+): ReleaseDiff {
+  const { namespace } = input;
+  const before = new Set(input.previous.map((object) => objectKey(objectRef(object), namespace)));
+  const byGit = new Map(
+    diff.objects.map((object) => [objectKey(object.ref, namespace), object.changes]),
+  );
+  const live = diffRelease({
+    desired: input.applied.filter((object) => before.has(objectKey(objectRef(object), namespace))),
+    current: input.live,
+    namespace,
+    mode: 'live',
+  });
+  const restored: ObjectDiff[] = [];
+  for (const object of live.objects) {
+    if (object.action === 'create') {
+      restored.push(object);
+      continue;
+    }
+    const gitPaths = (byGit.get(objectKey(object.ref, namespace)) ?? []).map(
+      (change) => change.path,
+    );
+    const changes = object.changes.filter(
+      (change) => !gitPaths.some((path) => within(change.path, path) || within(path, change.path)),
+    );
+    if (changes.length > 0) restored.push({ ref: object.ref, action: 'update', changes });
+  }
+  return { ...diff, restored, changed: diff.changed || restored.length > 0 };
+}
+
+/** Whether a formatted path is `prefix` or below it. */
+function within(path: string, prefix: string): boolean {
+  return (
+    prefix === '' ||
+    path === prefix ||
+    path.startsWith(`${prefix}.`) ||
+    path.startsWith(`${prefix}[`)
+  );
 }
 
 /** The field changes from `current` to `desired` for one object. */
@@ -340,18 +400,28 @@ function show(value: unknown): string {
  */
 export function formatDiff(diff: ReleaseDiff): string {
   const lines: string[] = [];
-  for (const object of diff.objects) {
+  const objects = [
+    ...diff.objects.map((object) => ({ object, restored: false })),
+    ...(diff.restored ?? []).map((object) => ({ object, restored: true })),
+  ];
+  for (const { object, restored } of objects) {
     if (object.action === 'unchanged') continue;
     const what = describeObject(object.ref);
     if (object.action === 'create') {
-      lines.push(`+ ${what} (new)`);
+      lines.push(
+        `+ ${what} (${restored ? 'restored: it was deleted from the cluster since the last deploy' : 'new'})`,
+      );
       continue;
     }
     if (object.action === 'delete') {
       lines.push(`- ${what} (removed)`);
       continue;
     }
-    lines.push(`@@ ${what} @@`);
+    lines.push(
+      restored
+        ? `@@ ${what} (restored: changed in the cluster since the last deploy) @@`
+        : `@@ ${what} @@`,
+    );
     for (const change of object.changes) {
       if (change.redacted) {
         lines.push(`! ${change.path}: (secret value ${change.kind}, not shown)`);

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { errorMessage, ToolError, TransientError, UserError } from '../../../src/errors.js';
-import { diffRelease, formatDiff, type ReleaseDiff } from '../../../src/deploy/diff.js';
+import {
+  diffRelease,
+  formatDiff,
+  withRestored,
+  type ReleaseDiff,
+} from '../../../src/deploy/diff.js';
 import {
   describeReleaseState,
   ReadinessWatch,
@@ -215,6 +220,9 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       };
     }
 
+    // What runs now, to tell what the deploy sets back (a redeploy of the same Git can restore drift).
+    const liveBefore =
+      previous.length > 0 ? await kubectl.getObjects(previous.map(objectRef), namespace) : [];
     const upgraded = await upgrade(helm, kubectl, prepared, {
       target,
       inputs,
@@ -223,7 +231,10 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       previous,
     });
     const applied = parseManifestObjects(upgraded.manifest, 'the deployed release');
-    const diff = diffRelease({ desired: applied, current: previous, namespace, mode: 'exact' });
+    const diff = withRestored(
+      diffRelease({ desired: applied, current: previous, namespace, mode: 'exact' }),
+      { applied, previous, live: liveBefore, namespace },
+    );
     return {
       ...common,
       revision: upgraded.revision,

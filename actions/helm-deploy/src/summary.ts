@@ -32,6 +32,18 @@ export async function writeDeploySummary(outcome: DeployOutcome): Promise<void> 
         true,
       );
     }
+    const restored = outcome.diff.restored ?? [];
+    if (restored.length > 0) {
+      summary.addRaw(
+        `\n> Restored what had changed in the cluster since the last deploy: ${restored
+          .map(
+            (object) =>
+              `${object.ref.kind}/${object.ref.name}${object.action === 'create' ? ' (deleted, recreated)' : ` (${object.changes.map((change) => change.path).join(', ')})`}`,
+          )
+          .join('; ')}.\n`,
+        true,
+      );
+    }
     addImages(summary, outcome.images);
     summary.addHeading(outcome.dryRun ? 'What would change' : 'What changed', 3);
     if (outcome.diffText.trim() === '') summary.addRaw('No change.\n', true);
