@@ -37,7 +37,7 @@ describe('when the version is already published', () => {
       `Chart storefront version 1.2.3 already exists at ${ref} with different content (changed: templates/deployment.yaml); a published version is never replaced.`,
     );
     expect(error.fix).toBe(
-      'publish the change as a new version (bump `version` in Chart.yaml or the version input); to replace 1.2.3 on purpose, set if-exists: overwrite.',
+      'publish the change as a new version (bump `version` in Chart.yaml or the chart-version input); to replace 1.2.3 on purpose, set if-exists: overwrite.',
     );
   });
 

@@ -32,7 +32,7 @@ export function decide(ifExists: IfExists, ours: ChartContent, published: Publis
     throw new UserError(
       `Chart ${ours.name} version ${version} already exists at ${ref} (${same ? 'with the same content' : `with different content: ${difference}`}), and if-exists is fail.`,
       {
-        fix: `publish a new version (bump \`version\` in Chart.yaml or the version input)${same ? ', or set if-exists: skip to accept an identical re-publish as a no-op' : ''}.`,
+        fix: `publish a new version (bump \`version\` in Chart.yaml or the chart-version input)${same ? ', or set if-exists: skip to accept an identical re-publish as a no-op' : ''}.`,
       },
     );
   }
@@ -41,7 +41,7 @@ export function decide(ifExists: IfExists, ours: ChartContent, published: Publis
   throw new UserError(
     `Chart ${ours.name} version ${version} already exists at ${ref} with different content (${difference}); a published version is never replaced.`,
     {
-      fix: `publish the change as a new version (bump \`version\` in Chart.yaml or the version input); to replace ${version} on purpose, set if-exists: overwrite.`,
+      fix: `publish the change as a new version (bump \`version\` in Chart.yaml or the chart-version input); to replace ${version} on purpose, set if-exists: overwrite.`,
     },
   );
 }

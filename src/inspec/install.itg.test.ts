@@ -114,6 +114,8 @@ describe('installing from an omnitruck-compatible service', () => {
   it('refuses a plain-http service that is not this machine', async () => {
     await expect(
       installTool({ ...request('6.8.24'), baseUrl: 'http://omnitruck.example.com' }),
-    ).rejects.toThrow('download-url must be an https:// URL, not http://omnitruck.example.com.');
+    ).rejects.toThrow(
+      'inspec-download-url must be an https:// URL, not http://omnitruck.example.com.',
+    );
   });
 });

@@ -58,9 +58,11 @@ describe('the omnitruck metadata API', () => {
   });
 
   it('accepts https anywhere and plain http only on this machine', () => {
-    expect(() => requireSecureUrl('https://omnitruck.cinc.sh/x', 'download-url')).not.toThrow();
-    expect(() => requireSecureUrl('http://127.0.0.1:8080/x', 'download-url')).not.toThrow();
-    expect(() => requireSecureUrl('http://mirror.internal/x', 'download-url')).toThrow(
+    expect(() =>
+      requireSecureUrl('https://omnitruck.cinc.sh/x', 'inspec-download-url'),
+    ).not.toThrow();
+    expect(() => requireSecureUrl('http://127.0.0.1:8080/x', 'inspec-download-url')).not.toThrow();
+    expect(() => requireSecureUrl('http://mirror.internal/x', 'inspec-download-url')).toThrow(
       'must be an https:// URL',
     );
     expect(() => requireSecureUrl('ftp://mirror/x', 'the package URL')).toThrow(

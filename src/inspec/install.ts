@@ -30,6 +30,9 @@ import { PRODUCT_LABEL, type Product } from './tool.js';
  * tests) is extracted into the tool cache and run from there.
  */
 
+/** The CINC Auditor / InSpec version inspec-verify installs unless its `inspec-version` input says otherwise. */
+export const DEFAULT_INSPEC_VERSION = '6.8.24';
+
 export const DEFAULT_DOWNLOAD_URLS: Record<Product, string> = {
   'cinc-auditor': 'https://omnitruck.cinc.sh',
   inspec: 'https://chefdownload-commercial.chef.io',
@@ -94,7 +97,7 @@ export function parseMetadata(body: string, source: string): PackageMetadata {
     throw new InfrastructureFailure(
       `the package service answered without a package URL and sha256 (${source}).`,
       {
-        fix: 'check `download-url`: it must be an omnitruck-compatible service.',
+        fix: 'check `inspec-download-url`: it must be an omnitruck-compatible service.',
       },
     );
   }
@@ -103,7 +106,7 @@ export function parseMetadata(body: string, source: string): PackageMetadata {
 
 export async function fetchMetadata(request: InstallRequest): Promise<PackageMetadata> {
   const url = metadataUrl(request);
-  requireSecureUrl(url, 'download-url');
+  requireSecureUrl(url, 'inspec-download-url');
   const shown = url.replace(/license_id=[^&]+/, 'license_id=***');
   const transport = new HttpTransport({
     userAgent: 'pipeline-actions/inspec-verify',
@@ -126,7 +129,7 @@ export async function fetchMetadata(request: InstallRequest): Promise<PackageMet
         fix:
           status === 401 || status === 403
             ? 'Chef InSpec downloads need a valid `license-key`; or use `tool: cinc-auditor`.'
-            : 'check `tool-version` (an existing release, e.g. 6.8.24) and `download-url`.',
+            : `check \`inspec-version\` (an existing release, e.g. ${DEFAULT_INSPEC_VERSION}) and \`inspec-download-url\`.`,
       },
     );
   }).finally(() => transport.close());
@@ -152,7 +155,7 @@ export async function installTool(request: InstallRequest): Promise<Installed> {
     version,
     url: metadata.url,
     sha256: metadata.sha256,
-    locationHint: 'check `download-url` and `tool-version`',
+    locationHint: 'check `inspec-download-url` and `inspec-version`',
   };
   try {
     if (/\.(tar\.gz|tgz)$/i.test(file)) {

@@ -43,7 +43,7 @@ export interface ResolvedChart {
 
 export async function resolveChart(helm: Helm, request: ChartRequest): Promise<ResolvedChart> {
   const chartInput = request.inputs?.chart ?? 'chart';
-  const versionInput = request.inputs?.version ?? 'version';
+  const versionInput = request.inputs?.version ?? 'chart-version';
   const text = request.chart.trim();
   if (text.startsWith('oci://')) return resolveOci(helm, text, request, versionInput);
 

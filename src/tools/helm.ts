@@ -522,6 +522,25 @@ export function parseHelmVersion(value: string, input = 'helm-version'): HelmSou
   return { kind: 'release', version };
 }
 
+/** The inputs of every action that installs helm (the naming table's helm rows). */
+export interface HelmInputs {
+  /** Empty: DEFAULT_HELM_VERSION, the helm this release pins. */
+  'helm-version': string | undefined;
+  /** Empty: HELM_DOWNLOAD_URL. */
+  'helm-download-url': string | undefined;
+}
+
+/** Where the helm an action's inputs ask for comes from (checked before any work). */
+export function helmSourceOf(inputs: HelmInputs): HelmSource {
+  return parseHelmVersion(inputs['helm-version'] ?? DEFAULT_HELM_VERSION);
+}
+
+/** The setup options an action's helm inputs give. */
+export function helmSetupOptions(inputs: HelmInputs, home: HelmHome): HelmSetupOptions {
+  const downloadUrl = inputs['helm-download-url'];
+  return { home, ...(downloadUrl ? { downloadUrl } : {}), downloadInput: 'helm-download-url' };
+}
+
 export interface HelmSetupOptions {
   /** Base of the download location (a mirror of get.helm.sh); default the official one. */
   downloadUrl?: string;

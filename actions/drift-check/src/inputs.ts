@@ -26,7 +26,8 @@ export interface Inputs {
   /** Content (masked first thing) or a path. */
   kubeconfig: string | undefined;
   kubectl: string;
-  'helm-version': string;
+  'helm-version': string | undefined;
+  'helm-download-url': string | undefined;
   'registry-username': string | undefined;
   'registry-password': string | undefined;
   'registry-ca': string | undefined;
@@ -54,7 +55,8 @@ export function getInputs(): Inputs {
     ignore: getOptional('ignore'),
     kubeconfig: getOptional('kubeconfig'),
     kubectl: getOptional('kubectl') ?? 'kubectl',
-    'helm-version': getOptional('helm-version') ?? 'v3.17.3',
+    'helm-version': getOptional('helm-version'),
+    'helm-download-url': getOptional('helm-download-url'),
     'registry-username': getOptional('registry-username'),
     'registry-password': getSecret('registry-password'),
     'registry-ca': getOptional('registry-ca'),

@@ -24,7 +24,8 @@ import { maskBasicAuth } from '../../../src/report/mask.js';
 import { buildPlaceholderContext } from '../../../src/template/index.js';
 import {
   HelmHome,
-  parseHelmVersion,
+  helmSetupOptions,
+  helmSourceOf,
   setupHelm,
   type HelmCredentials,
 } from '../../../src/tools/helm.js';
@@ -80,7 +81,7 @@ export async function checkEnvironment(inputs: Inputs, entry: PostRendererEntry)
     });
     const version = await client.version();
     core.info(`Kubernetes ${version} at ${client.connection.server}`);
-    const helm = await setupHelm(parseHelmVersion(inputs['helm-version']), { home });
+    const helm = await setupHelm(helmSourceOf(inputs), helmSetupOptions(inputs, home));
     helm.useKubeconfig(kubeconfig.file);
     core.info(`helm ${helm.version} at ${helm.binary}`);
 

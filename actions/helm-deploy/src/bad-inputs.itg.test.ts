@@ -138,12 +138,16 @@ describe('the cluster and the chart', () => {
     const run = await runDeploy(helm, workspace, inputs({ chart: chart.ref }));
     expect(run.exitCode).toBe(1);
     expect(failure(run.stdout)).toBe(
-      `helm-deploy: Chart ${chart.ref} has no version: input "version" is empty and the reference names none.\nHow to fix: set "version" to the chart version to deploy (the \`version\` output of helm-push); a deploy is pinned, never "the newest".`,
+      `helm-deploy: Chart ${chart.ref} has no version: input "chart-version" is empty and the reference names none.\nHow to fix: set "chart-version" to the chart version to deploy (the \`version\` output of helm-push); a deploy is pinned, never "the newest".`,
     );
   });
 
   it('an OCI chart version that was never published, with the versions that were', async () => {
-    const run = await runDeploy(helm, workspace, inputs({ chart: chart.ref, version: '0.9.0' }));
+    const run = await runDeploy(
+      helm,
+      workspace,
+      inputs({ chart: chart.ref, 'chart-version': '0.9.0' }),
+    );
     expect(run.exitCode).toBe(1);
     expect(failure(run.stdout)).toMatch(
       new RegExp(

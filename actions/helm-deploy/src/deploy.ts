@@ -40,7 +40,8 @@ import { retry } from '../../../src/retry.js';
 import { buildPlaceholderContext } from '../../../src/template/index.js';
 import {
   HelmHome,
-  parseHelmVersion,
+  helmSetupOptions,
+  helmSourceOf,
   setupHelm,
   type Helm,
   type HelmCredentials,
@@ -132,7 +133,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     const caFile = writeCa(inputs['registry-ca'], workspace, scratch);
     const credentials = readCredentials(inputs);
 
-    const helm = await setupHelm(parseHelmVersion(inputs['helm-version']), { home });
+    const helm = await setupHelm(helmSourceOf(inputs), helmSetupOptions(inputs, home));
     helm.useKubeconfig(kubeconfig.file);
     core.info(`helm ${helm.version} (helm ${helm.major}) at ${helm.binary}`);
     const kubectl = new Kubectl(inputs.kubectl, kubeconfig.file);
@@ -165,7 +166,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
 
     const chart = await resolveChart(helm, {
       chart: inputs.chart,
-      version: inputs.version,
+      version: inputs['chart-version'],
       workspace,
       repositoryUrl: inputs['repository-url'],
       credentials,

@@ -58,7 +58,7 @@ describe.each(helms())('helm-deploy with $name', (helm) => {
 
   const inputs = (extra: Record<string, string> = {}) => ({
     chart: chart.ref,
-    version: chart.version,
+    'chart-version': chart.version,
     namespace,
     values: 'deploy/values.yaml\ndeploy/values-dev.yaml',
     image: `${image.name}:${image.tag}`,
@@ -217,7 +217,7 @@ describe('a chart from a classic repository (repo/name)', () => {
   it('deploys shop/storefront at the pinned version from repository-url', async () => {
     const run = await runDeploy(helm, exampleWorkspace(), {
       chart: 'shop/storefront',
-      version: '0.1.0',
+      'chart-version': '0.1.0',
       'repository-url': repository.url,
       namespace,
       values: 'deploy/values.yaml',

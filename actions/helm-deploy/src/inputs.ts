@@ -11,7 +11,7 @@ import {
 /** Keys match action.yml exactly. */
 export interface Inputs {
   chart: string;
-  version: string | undefined;
+  'chart-version': string | undefined;
   'repository-url': string | undefined;
   environment: string;
   manifest: string;
@@ -35,7 +35,8 @@ export interface Inputs {
   /** Content (masked by the stage, credentials and all) or a path. */
   kubeconfig: string | undefined;
   kubectl: string;
-  'helm-version': string;
+  'helm-version': string | undefined;
+  'helm-download-url': string | undefined;
   'registry-username': string | undefined;
   'registry-password': string | undefined;
   'registry-ca': string | undefined;
@@ -44,7 +45,7 @@ export interface Inputs {
 export function getInputs(): Inputs {
   return {
     chart: getRequired('chart'),
-    version: getOptional('version'),
+    'chart-version': getOptional('chart-version'),
     'repository-url': getOptional('repository-url'),
     environment: getRequired('environment'),
     manifest: getOptional('manifest') ?? 'default.json',
@@ -67,7 +68,8 @@ export function getInputs(): Inputs {
     'dry-run': getBoolean('dry-run', false),
     kubeconfig: getOptional('kubeconfig'),
     kubectl: getOptional('kubectl') ?? 'kubectl',
-    'helm-version': getOptional('helm-version') ?? 'v3.17.3',
+    'helm-version': getOptional('helm-version'),
+    'helm-download-url': getOptional('helm-download-url'),
     'registry-username': getOptional('registry-username'),
     'registry-password': getSecret('registry-password'),
     'registry-ca': getOptional('registry-ca'),

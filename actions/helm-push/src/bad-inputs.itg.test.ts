@@ -85,12 +85,12 @@ describe.each(helms())('helm-push with $name refuses bad inputs', (helm) => {
     const run = await runHelmPush(helm, {
       chart: EXAMPLE_CHART,
       destination: destination(),
-      version: '1.2',
+      'chart-version': '1.2',
     });
     expect(run.exitCode).toBe(1);
     expect(errorsOf(run).map((e) => e.message)).toEqual([
-      'helm-push: Input "version" is "1.2", which is not a semantic version (MAJOR.MINOR.PATCH, optionally -prerelease and +build).\n' +
-        'How to fix: set `version` to an exact semantic version such as 1.4.0, 1.4.0-rc.1 or 1.4.0+build.7.',
+      'helm-push: Input "chart-version" is "1.2", which is not a semantic version (MAJOR.MINOR.PATCH, optionally -prerelease and +build).\n' +
+        'How to fix: set `chart-version` to an exact semantic version such as 1.4.0, 1.4.0-rc.1 or 1.4.0+build.7.',
     ]);
   });
 

@@ -121,7 +121,7 @@ describe.each(helms())('helm-push to ChartMuseum with $name', (helm) => {
     const run = await runHelmPush(helm, {
       chart: EXAMPLE_CHART,
       destination: url,
-      version: `${version}-wrong`,
+      'chart-version': `${version}-wrong`,
       username: USER,
       password: 'wrong-password',
     });
@@ -140,7 +140,7 @@ describe.each(helms())('helm-push to ChartMuseum with $name', (helm) => {
       const run = await runHelmPush(helm, {
         chart: EXAMPLE_CHART,
         destination: `http://${proxy.address}`,
-        version: `${version}-flaky`,
+        'chart-version': `${version}-flaky`,
         username: USER,
         password: PASSWORD,
       });

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_HELM_VERSION, HELM_DOWNLOAD_URL } from '../../../src/tools/helm.js';
 import { actionMetadata, inputVariable } from '../../../test/support/runner.js';
 import { getInputs } from './inputs.js';
 
@@ -11,9 +10,9 @@ afterEach(() => {
 });
 
 describe('helm-push inputs', () => {
-  it('pins the same helm and download location in action.yml and in the code', () => {
-    expect(inputs['helm-version']?.default).toBe(DEFAULT_HELM_VERSION);
-    expect(inputs['helm-download-url']?.default).toBe(HELM_DOWNLOAD_URL);
+  it('leaves the helm version and download location to the code (empty defaults)', () => {
+    expect(inputs['helm-version']?.default).toBe('');
+    expect(inputs['helm-download-url']?.default).toBe('');
   });
 
   it('reads several destinations, one per line, and the defaults', () => {
@@ -24,7 +23,7 @@ describe('helm-push inputs', () => {
       destination: ['oci://ghcr.io/acme/charts', 'https://charts.example.com'],
       'if-exists': 'skip',
       lint: true,
-      'helm-version': DEFAULT_HELM_VERSION,
+      'helm-version': undefined,
     });
   });
 

@@ -2,7 +2,6 @@ import { UserError } from '../../../src/errors.js';
 import { IF_EXISTS, type IfExists } from '../../../src/helm/immutability.js';
 import { getBoolean, getEnum, getList, getOptional, getSecret } from '../../../src/inputs.js';
 import { maskSecret } from '../../../src/report/mask.js';
-import { DEFAULT_HELM_VERSION } from '../../../src/tools/helm.js';
 
 export { IF_EXISTS };
 
@@ -10,14 +9,14 @@ export { IF_EXISTS };
 export interface Inputs {
   chart: string;
   destination: string[];
-  version: string | undefined;
+  'chart-version': string | undefined;
   'app-version': string | undefined;
   'if-exists': IfExists;
   username: string | undefined;
   password: string | undefined;
   'registry-ca': string | undefined;
   lint: boolean;
-  'helm-version': string;
+  'helm-version': string | undefined;
   'helm-download-url': string | undefined;
   'sign-key': string | undefined;
   'sign-passphrase': string | undefined;
@@ -38,14 +37,14 @@ export function getInputs(): Inputs {
   return {
     chart: getOptional('chart') ?? 'chart',
     destination,
-    version: getOptional('version'),
+    'chart-version': getOptional('chart-version'),
     'app-version': getOptional('app-version'),
     'if-exists': getEnum('if-exists', IF_EXISTS, 'skip'),
     username: getOptional('username'),
     password,
     'registry-ca': getOptional('registry-ca'),
     lint: getBoolean('lint', true),
-    'helm-version': getOptional('helm-version') ?? DEFAULT_HELM_VERSION,
+    'helm-version': getOptional('helm-version'),
     'helm-download-url': getOptional('helm-download-url'),
     'sign-key': signKey,
     'sign-passphrase': signPassphrase,

@@ -182,7 +182,7 @@ describe.each(helms())('helm-push with $name', (helm) => {
       expect(errors).toHaveLength(1);
       expect(errors[0]?.message).toBe(
         `helm-push: Chart storefront version 0.1.0 already exists at oci://${env().registry}/${repository}:0.1.0 with different content (changed: templates/service.yaml); a published version is never replaced.\n` +
-          'How to fix: publish the change as a new version (bump `version` in Chart.yaml or the version input); to replace 0.1.0 on purpose, set if-exists: overwrite.',
+          'How to fix: publish the change as a new version (bump `version` in Chart.yaml or the chart-version input); to replace 0.1.0 on purpose, set if-exists: overwrite.',
       );
       expect(run.stdout).not.toMatch(/\[command\]\S*helm push/);
       const client = openClient();
@@ -241,7 +241,7 @@ describe.each(helms())('helm-push with $name', (helm) => {
     const run = await runHelmPush(helm, {
       chart: EXAMPLE_CHART,
       destination: `oci://${env().registry}/${path}`,
-      version: '1.2.3+build.7',
+      'chart-version': '1.2.3+build.7',
       'app-version': '1.2.3',
     });
     expect(run.exitCode, run.stdout).toBe(0);

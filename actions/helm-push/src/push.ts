@@ -18,7 +18,8 @@ import type { RetryOptions } from '../../../src/retry.js';
 import { Gpg } from '../../../src/tools/gpg.js';
 import {
   HelmHome,
-  parseHelmVersion,
+  helmSetupOptions,
+  helmSourceOf,
   setupHelm,
   type Helm,
   type HelmConnection,
@@ -66,15 +67,15 @@ export const PUSH_RETRY: RetryOptions = { attempts: 5, baseDelayMs: 1000, maxDel
 export async function pushChart(inputs: Inputs): Promise<PushOutcome> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const chart = readChartDirectory(resolve(workspace, inputs.chart));
-  const version = inputs.version ?? chart.version;
+  const version = inputs['chart-version'] ?? chart.version;
   checkChartVersion(
     version,
-    inputs.version !== undefined
-      ? { input: 'version' }
+    inputs['chart-version'] !== undefined
+      ? { input: 'chart-version' }
       : { location: { file: chart.chartFile, ...lineAt(chart.lineOf('version')) } },
   );
   const destinations = inputs.destination.map(parseDestination);
-  const helmSource = parseHelmVersion(inputs['helm-version']);
+  const helmSource = helmSourceOf(inputs);
   const credentials = readCredentials(inputs);
 
   const scratchBase = process.env.RUNNER_TEMP || tmpdir();
@@ -105,11 +106,7 @@ export async function pushChart(inputs: Inputs): Promise<PushOutcome> {
     const existing = await findExisting(targets, chart.name, version, inputs['if-exists']);
 
     // 2. Helm, 3. dependencies, 4. lint.
-    const helm = await setupHelm(helmSource, {
-      home,
-      ...(inputs['helm-download-url'] ? { downloadUrl: inputs['helm-download-url'] } : {}),
-      downloadInput: 'helm-download-url',
-    });
+    const helm = await setupHelm(helmSource, helmSetupOptions(inputs, home));
     core.info(`helm ${helm.version} (helm ${helm.major}) at ${helm.binary}`);
     const plan = await resolveDependencies(helm, chart, {
       credentialsFor: (host) => credentialsFor(host, destinations, credentials),
@@ -161,7 +158,7 @@ async function findExisting(
     if (found && ifExists === 'fail') {
       throw new UserError(
         `Chart ${chart} version ${version} already exists at ${target.ref}, and if-exists is fail.`,
-        { fix: 'publish a new version (bump `version` in Chart.yaml or the version input).' },
+        { fix: 'publish a new version (bump `version` in Chart.yaml or the chart-version input).' },
       );
     }
     existing.push(found);
@@ -321,7 +318,7 @@ async function packageChart(
     }
     const file = await helm
       .package(chart.dir, out, {
-        version: inputs.version,
+        version: inputs['chart-version'],
         appVersion: inputs['app-version'],
         ...(sign ? { sign } : {}),
       })
@@ -331,7 +328,7 @@ async function packageChart(
     const bytes = readFileSync(file);
     const prov = existsSync(`${file}.prov`) ? readFileSync(`${file}.prov`) : undefined;
     const content = chartContent(bytes, file);
-    const version = inputs.version ?? chart.version;
+    const version = inputs['chart-version'] ?? chart.version;
     return { name: content.name, version, file, bytes, prov, content };
   } finally {
     gpg?.dispose();

@@ -438,7 +438,11 @@ describe('installing the tool from a package service', () => {
   it('downloads, verifies and caches CINC Auditor, then runs with it', async () => {
     const run = await runBundle(
       'inspec-verify',
-      { profile: profile('passing'), 'download-url': server.baseUrl, 'tool-version': '6.8.24' },
+      {
+        profile: profile('passing'),
+        'inspec-download-url': server.baseUrl,
+        'inspec-version': '6.8.24',
+      },
       { env: { ...ENV, PATH: `${join(process.execPath, '..')}:/usr/bin:/bin` } },
     );
     expect(errors(run)).toEqual([]);
@@ -454,7 +458,11 @@ describe('installing the tool from a package service', () => {
   it('refuses a download that fails its checksum', async () => {
     const run = await runBundle(
       'inspec-verify',
-      { profile: profile('passing'), 'download-url': server.baseUrl, 'tool-version': '6.8.1' },
+      {
+        profile: profile('passing'),
+        'inspec-download-url': server.baseUrl,
+        'inspec-version': '6.8.1',
+      },
       { env: { ...ENV, PATH: `${join(process.execPath, '..')}:/usr/bin:/bin` } },
     );
     expect(lastError(run)).toMatch(

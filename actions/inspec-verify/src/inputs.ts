@@ -19,10 +19,10 @@ export interface Inputs {
   threshold: string | undefined;
   'waiver-file': string | undefined;
   tool: (typeof PRODUCTS)[number];
-  'tool-version': string;
+  'inspec-version': string | undefined;
   executable: string | undefined;
   install: boolean;
-  'download-url': string | undefined;
+  'inspec-download-url': string | undefined;
   'license-key': string | undefined;
   'previous-report': string | undefined;
   sarif: string | undefined;
@@ -40,10 +40,10 @@ export function getInputs(): Inputs {
     threshold: getOptional('threshold'),
     'waiver-file': getOptional('waiver-file'),
     tool: getEnum('tool', PRODUCTS, 'cinc-auditor'),
-    'tool-version': getOptional('tool-version') ?? '6.8.24',
+    'inspec-version': getOptional('inspec-version'),
     executable: getOptional('executable'),
     install: getBoolean('install', true),
-    'download-url': getOptional('download-url'),
+    'inspec-download-url': getOptional('inspec-download-url'),
     'license-key': getSecret('license-key'),
     'previous-report': getOptional('previous-report'),
     sarif: getOptional('sarif'),

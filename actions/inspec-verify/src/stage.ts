@@ -11,7 +11,7 @@ import { findExecutable } from '../../../src/inspec/executable.js';
 import { ComplianceFailure } from '../../../src/inspec/failures.js';
 import { evaluateGate, type GateResult } from '../../../src/inspec/gate.js';
 import { renderInputsFile, type RenderedInputs } from '../../../src/inspec/inputs-file.js';
-import { DEFAULT_DOWNLOAD_URLS } from '../../../src/inspec/install.js';
+import { DEFAULT_DOWNLOAD_URLS, DEFAULT_INSPEC_VERSION } from '../../../src/inspec/install.js';
 import { toJUnit } from '../../../src/inspec/junit.js';
 import { RepoLocator } from '../../../src/inspec/locate.js';
 import { checkProfile, profileArgument } from '../../../src/inspec/profile-check.js';
@@ -81,10 +81,10 @@ export async function verify(inputs: Inputs, now = new Date()): Promise<Outcome>
   try {
     const found = await findExecutable({
       product: inputs.tool,
-      version: inputs['tool-version'],
+      version: inputs['inspec-version'] ?? DEFAULT_INSPEC_VERSION,
       executable: inputs.executable,
       install: inputs.install,
-      downloadUrl: inputs['download-url'] ?? DEFAULT_DOWNLOAD_URLS[inputs.tool],
+      downloadUrl: inputs['inspec-download-url'] ?? DEFAULT_DOWNLOAD_URLS[inputs.tool],
       licenseKey: inputs['license-key'],
       workspace: plan.workspace,
     });
