@@ -1,12 +1,59 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { ToolError, TransientError, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import type { ExecOptions, ExecResult } from '../exec.js';
-import { parseLintOutput, type LintFinding } from './helm/lint-output.js';
-import { installTool } from './install.js';
-import { findOnPath } from './path.js';
+import {
+  connect,
+  type HelmConnection,
+  type HelmCredentials,
+  type LintReport,
+  type PushResult,
+  type SignOptions,
+} from './helm/charts.js';
+import { helmFailure, releaseFailure } from './helm/failures.js';
+import { HelmHome } from './helm/home.js';
+import { locateHelm, type HelmSetupOptions, type HelmSource } from './helm/install.js';
+import { parseLintOutput } from './helm/lint-output.js';
+import {
+  chartArgs,
+  parseHelmRelease,
+  type HelmRelease,
+  type HelmRevision,
+  type TemplateRequest,
+  type UpgradeRequest,
+} from './helm/releases.js';
 import { Tool } from './tool.js';
+
+// The wrapper's vocabulary, from the files it is made of (src/tools/helm/).
+export type {
+  HelmConnection,
+  HelmCredentials,
+  LintReport,
+  PushResult,
+  SignOptions,
+} from './helm/charts.js';
+export { helmFailure, releaseFailure } from './helm/failures.js';
+export { HelmHome } from './helm/home.js';
+export {
+  DEFAULT_HELM_VERSION,
+  HELM_DOWNLOAD_URL,
+  helmPlatform,
+  helmSetupOptions,
+  helmSourceOf,
+  parseHelmVersion,
+  type HelmInputs,
+  type HelmSetupOptions,
+  type HelmSource,
+} from './helm/install.js';
+export type { LintFinding, LintLevel } from './helm/lint-output.js';
+export {
+  parseHelmRelease,
+  type HelmChartSource,
+  type HelmPostRendererHook,
+  type HelmRelease,
+  type HelmRevision,
+  type TemplateRequest,
+  type UpgradeRequest,
+} from './helm/releases.js';
 
 /**
  * The one wrapper of the helm binary, for helm-push, helm-deploy and
@@ -16,14 +63,17 @@ import { Tool } from './tool.js';
  * nothing leaks into (or is read from) the user's ~/.config/helm; passwords
  * go on stdin, never in argv; failures come back as TransientError (worth a
  * retry), UserError (credentials, certificates) or ToolError.
+ *
+ * This file is the class: one short method per helm command, chart and
+ * registry commands first, release commands after. What the class is made of
+ * lives next to it in src/tools/helm/: home.ts (the private home), charts.ts
+ * and releases.ts (what each group of commands takes and gives), failures.ts
+ * (what a failure means, one classifier per group), install.ts (which helm:
+ * the `helm-version` input, PATH or a verified download) and lint-output.ts.
+ * Callers import all of it from here.
  */
 
 export type HelmMajor = 3 | 4;
-
-/** The helm an action uses unless its `helm-version` input says otherwise. */
-export const DEFAULT_HELM_VERSION = 'v3.17.3';
-/** Helm's official download location: `<base>/helm-<version>-<os>-<arch>.tar.gz` and `.sha256sum`. */
-export const HELM_DOWNLOAD_URL = 'https://get.helm.sh';
 
 /** Flags whose spelling differs between helm 3 and helm 4. */
 const FLAGS = {
@@ -36,87 +86,6 @@ const FLAGS = {
 export type HelmFlag = keyof typeof FLAGS;
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
-
-/** How to reach a registry or repository. */
-export interface HelmConnection {
-  /** Plain HTTP (a registry without TLS). */
-  plainHttp?: boolean;
-  /** PEM file of a CA to trust. */
-  caFile?: string | undefined;
-}
-
-export interface HelmCredentials {
-  username: string;
-  password: string;
-}
-
-export interface SignOptions {
-  /** The key's name (a user id, or part of one) in the keyring. */
-  key: string;
-  /** A binary (non-armoured) secret keyring file. */
-  keyring: string;
-  /**
-   * A file holding the key's passphrase. Not stdin: helm only reads a
-   * passphrase from a pipe or file there, and Node gives children a socket.
-   */
-  passphraseFile?: string | undefined;
-}
-
-export interface PushResult {
-  /** What helm reports: `host/path/chart:tag`. */
-  ref: string;
-  digest: string;
-}
-
-/** Helm's private configuration, cache and data directories, removed by dispose(). */
-export class HelmHome {
-  readonly registryConfig: string;
-  readonly repositoryConfig: string;
-  readonly repositoryCache: string;
-
-  private constructor(readonly root: string) {
-    for (const dir of ['config', 'cache', 'data', 'config/registry']) {
-      mkdirSync(join(root, dir), { recursive: true, mode: 0o700 });
-    }
-    this.registryConfig = join(root, 'config', 'registry', 'config.json');
-    this.repositoryConfig = join(root, 'config', 'repositories.yaml');
-    this.repositoryCache = join(root, 'cache', 'repository');
-  }
-
-  static create(prefix = 'helm-'): HelmHome {
-    const base = process.env.RUNNER_TEMP || tmpdir();
-    mkdirSync(base, { recursive: true });
-    return new HelmHome(mkdtempSync(join(base, prefix)));
-  }
-
-  /** Every helm directory points here (plugins, content cache and the rest included). */
-  env(): Record<string, string> {
-    return {
-      HELM_CONFIG_HOME: join(this.root, 'config'),
-      HELM_CACHE_HOME: join(this.root, 'cache'),
-      HELM_DATA_HOME: join(this.root, 'data'),
-      HELM_REGISTRY_CONFIG: this.registryConfig,
-      HELM_REPOSITORY_CONFIG: this.repositoryConfig,
-      HELM_REPOSITORY_CACHE: this.repositoryCache,
-    };
-  }
-
-  /** The same, as the global flags every helm command takes. */
-  globalArgs(): string[] {
-    return [
-      '--registry-config',
-      this.registryConfig,
-      '--repository-config',
-      this.repositoryConfig,
-      '--repository-cache',
-      this.repositoryCache,
-    ];
-  }
-
-  dispose(): void {
-    rmSync(this.root, { recursive: true, force: true });
-  }
-}
 
 export class Helm extends Tool {
   private constructor(
@@ -153,6 +122,8 @@ export class Helm extends Tool {
   flag(name: HelmFlag): string[] {
     return [...FLAGS[name][this.major]];
   }
+
+  // --- Charts and registries (helm-push, chart sources) ---------------------
 
   async lint(chartDir: string, options: { strict?: boolean } = {}): Promise<LintReport> {
     const args = ['lint', chartDir, ...(options.strict ? ['--strict'] : [])];
@@ -439,311 +410,12 @@ export class Helm extends Tool {
   }
 }
 
-export interface LintReport {
-  ok: boolean;
-  findings: LintFinding[];
-  /** What helm printed, for the log. */
-  output: string;
-}
-
-function connect(connection: HelmConnection): string[] {
-  return [
-    ...(connection.plainHttp ? ['--plain-http'] : []),
-    ...(connection.caFile ? ['--ca-file', connection.caFile] : []),
-  ];
-}
-
-const TRANSIENT =
-  /connection reset by peer|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused|server misbehaving|no such host.*temporary|\b(?:429|502|503|504)\b|Too Many Requests|Service Unavailable|Bad Gateway|Gateway Timeout|context deadline exceeded/i;
-const AUTH =
-  /\b401\b|\bunauthorized\b|authentication required|\b403\b|\bforbidden\b|access (?:to the resource )?(?:is )?denied|denied: requested access/i;
-const CERTIFICATE =
-  /x509:|certificate signed by unknown authority|tls: failed to verify certificate/i;
-
-/** A failed helm command as the error a user should see. */
-export function helmFailure(
-  what: string,
-  args: readonly string[],
-  result: ExecResult,
-  binary = 'helm',
-): Error {
-  const text = (result.stderr || result.stdout).trim();
-  const line =
-    text
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l.startsWith('Error:'))
-      .pop() ??
-    text.split('\n').pop() ??
-    '';
-  if (CERTIFICATE.test(text)) {
-    return new UserError(
-      `helm ${what} failed: the server's TLS certificate is not trusted (${line}).`,
-      {
-        fix: "pass the CA that signed the server's certificate (the registry-ca input).",
-      },
-    );
-  }
-  if (AUTH.test(text)) {
-    return new UserError(`helm ${what} was refused: ${line}`, {
-      fix: 'check the username and password (or token) and that they may access this repository.',
-    });
-  }
-  if (TRANSIENT.test(text)) return new TransientError(`helm ${what} failed: ${line}`);
-  return new ToolError(binary, args, result.exitCode, text);
-}
-
-/** Where to get helm: `path` (the helm on PATH) or an exact version to install. */
-export type HelmSource = { kind: 'path' } | { kind: 'release'; version: string };
-
-/** Parses a `helm-version` input: `path`, or an exact version `v3.17.3` / `3.17.3`. */
-export function parseHelmVersion(value: string, input = 'helm-version'): HelmSource {
-  const text = value.trim();
-  if (text === 'path') return { kind: 'path' };
-  const match = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(text);
-  if (!match) {
-    throw new UserError(
-      `Input "${input}" is "${value}", which is neither an exact helm version nor "path".`,
-      {
-        fix: `write an exact release such as ${DEFAULT_HELM_VERSION} or v4.1.4 (ranges and "latest" are not pinned), or "path" for the helm on PATH.`,
-      },
-    );
-  }
-  const version = `v${match[1]}`;
-  const major = Number(version.slice(1).split('.')[0]);
-  if (major !== 3 && major !== 4) {
-    throw new UserError(
-      `Input "${input}" asks for helm ${version}; helm 3 and helm 4 are supported.`,
-      {
-        fix: `use a helm 3 or helm 4 release, such as ${DEFAULT_HELM_VERSION} or v4.1.4.`,
-      },
-    );
-  }
-  return { kind: 'release', version };
-}
-
-/** The inputs of every action that installs helm (the naming table's helm rows). */
-export interface HelmInputs {
-  /** Empty: DEFAULT_HELM_VERSION, the helm this release pins. */
-  'helm-version': string | undefined;
-  /** Empty: HELM_DOWNLOAD_URL. */
-  'helm-download-url': string | undefined;
-}
-
-/** Where the helm an action's inputs ask for comes from (checked before any work). */
-export function helmSourceOf(inputs: HelmInputs): HelmSource {
-  return parseHelmVersion(inputs['helm-version'] ?? DEFAULT_HELM_VERSION);
-}
-
-/** The setup options an action's helm inputs give. */
-export function helmSetupOptions(inputs: HelmInputs, home: HelmHome): HelmSetupOptions {
-  const downloadUrl = inputs['helm-download-url'];
-  return { home, ...(downloadUrl ? { downloadUrl } : {}), downloadInput: 'helm-download-url' };
-}
-
-export interface HelmSetupOptions {
-  /** Base of the download location (a mirror of get.helm.sh); default the official one. */
-  downloadUrl?: string;
-  /** Name of the input that sets downloadUrl, for messages. */
-  downloadInput?: string;
-  home?: HelmHome;
-}
-
-/** Finds or installs the helm a `helm-version` input names, and opens it. */
+/** Finds or installs the helm a `helm-version` input names, and opens it in `home` (a fresh one by default). */
 export async function setupHelm(source: HelmSource, options: HelmSetupOptions = {}): Promise<Helm> {
-  const home = options.home ?? HelmHome.create();
-  if (source.kind === 'path') {
-    const binary = findOnPath(process.platform === 'win32' ? 'helm.exe' : 'helm');
-    if (!binary) {
-      throw new UserError('helm-version is "path", but there is no helm on PATH.', {
-        fix: 'install helm in an earlier step, or set helm-version to a release such as v3.17.3 to have it installed.',
-      });
-    }
-    return Helm.open(binary, home);
-  }
-  const { os, arch } = helmPlatform();
-  const base = (options.downloadUrl ?? HELM_DOWNLOAD_URL).replace(/\/+$/, '');
-  const windows = os === 'windows';
-  const file = `helm-${source.version}-${os}-${arch}.${windows ? 'zip' : 'tar.gz'}`;
-  const installed = await installTool({
-    tool: 'helm',
-    version: source.version,
-    url: `${base}/${file}`,
-    checksumUrl: `${base}/${file}.sha256sum`,
-    archive: windows ? 'zip' : 'tar.gz',
-    binary: `${os}-${arch}/helm${windows ? '.exe' : ''}`,
-    ...(options.downloadUrl
-      ? { locationHint: `check the ${options.downloadInput ?? 'download URL'} input, ${base}` }
-      : {}),
-  });
-  const helm = await Helm.open(installed.path, home);
-  if (helm.version !== source.version) {
+  const binary = await locateHelm(source, options);
+  const helm = await Helm.open(binary, options.home ?? HelmHome.create());
+  if (source.kind === 'release' && helm.version !== source.version) {
     throw new Error(`The helm installed for ${source.version} reports ${helm.version}.`);
   }
   return helm;
-}
-
-/** Helm's names for this machine: linux/darwin/windows and amd64/arm64/…. */
-export function helmPlatform(
-  platform: NodeJS.Platform = process.platform,
-  cpu: string = process.arch,
-): { os: string; arch: string } {
-  const os = platform === 'win32' ? 'windows' : platform;
-  const arches: Record<string, string> = {
-    x64: 'amd64',
-    arm64: 'arm64',
-    arm: 'arm',
-    ia32: '386',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    loong64: 'loong64',
-  };
-  const arch = arches[cpu];
-  if (!arch || !['linux', 'darwin', 'windows'].includes(os)) {
-    throw new UserError(`helm publishes no binary for ${platform}/${cpu}.`, {
-      fix: 'install helm yourself in an earlier step and set helm-version: path.',
-    });
-  }
-  return { os, arch };
-}
-
-// --- Releases ------------------------------------------------------------------
-
-/** Where a chart comes from, as helm takes it. */
-export interface HelmChartSource {
-  /** A directory, `oci://host/path/chart`, or `repo/name`. */
-  ref: string;
-  version?: string | undefined;
-  plainHttp?: boolean | undefined;
-  caFile?: string | undefined;
-}
-
-/** Flags and environment that hook a post-renderer into helm (see src/render/post-render.ts). */
-export interface HelmPostRendererHook {
-  helmArgs: readonly string[];
-  env: Readonly<Record<string, string>>;
-}
-
-export interface UpgradeRequest {
-  release: string;
-  namespace: string;
-  chart: HelmChartSource;
-  /** `--values` files, in order. */
-  valuesFiles: readonly string[];
-  wait: boolean;
-  timeoutSeconds: number;
-  /** Roll back on failure: `--atomic` (helm 3) or `--rollback-on-failure` (helm 4). */
-  atomic: boolean;
-  dryRun?: boolean;
-  createNamespace?: boolean;
-  description?: string | undefined;
-  postRenderer?: HelmPostRendererHook | undefined;
-}
-
-export interface TemplateRequest {
-  release: string;
-  namespace: string;
-  chart: HelmChartSource;
-  valuesFiles: readonly string[];
-  /** Hooks are left out unless asked for (they are not part of the live state). */
-  includeHooks?: boolean;
-  /** Render against the cluster's capabilities (it must be reachable). */
-  validate?: boolean;
-  postRenderer?: HelmPostRendererHook | undefined;
-}
-
-/** A release as `helm upgrade -o json` reports it (what helm-deploy reads of it). */
-export interface HelmRelease {
-  name: string;
-  namespace: string;
-  revision: number;
-  status: string;
-  description: string;
-  /** The applied manifests (post-rendered), hooks excluded. */
-  manifest: string;
-  /** Hook manifests. */
-  hooks: string[];
-}
-
-/** One entry of `helm history -o json`. */
-export interface HelmRevision {
-  revision: number;
-  /** RFC 3339. */
-  updated: string;
-  /** deployed, superseded, failed, pending-install, pending-upgrade, pending-rollback, uninstalling, uninstalled. */
-  status: string;
-  chart: string;
-  app_version: string;
-  description: string;
-}
-
-function chartArgs(chart: HelmChartSource): string[] {
-  return [
-    ...(chart.version ? ['--version', chart.version] : []),
-    ...(chart.plainHttp ? ['--plain-http'] : []),
-    ...(chart.caFile ? ['--ca-file', chart.caFile] : []),
-  ];
-}
-
-export function parseHelmRelease(json: string): HelmRelease {
-  const raw = JSON.parse(json) as {
-    name?: string;
-    namespace?: string;
-    version?: number;
-    info?: { status?: string; description?: string };
-    manifest?: string;
-    hooks?: { manifest?: string }[] | null;
-  };
-  return {
-    name: raw.name ?? '',
-    namespace: raw.namespace ?? '',
-    revision: raw.version ?? 0,
-    status: raw.info?.status ?? 'unknown',
-    description: raw.info?.description ?? '',
-    manifest: raw.manifest ?? '',
-    hooks: (raw.hooks ?? []).map((hook) => hook.manifest ?? ''),
-  };
-}
-
-const IN_PROGRESS = /another operation \(install\/upgrade\/rollback\) is in progress/i;
-const UNREACHABLE_CLUSTER = /Kubernetes cluster unreachable/i;
-/** Two upgrades raced for one revision: helm's storage refuses the second (the revision's Secret exists). */
-const RACED =
-  /(?:UPGRADE|INSTALLATION) FAILED: .*release: already exists|^Error: release: already exists/im;
-
-/**
- * A failed release command. Another operation in progress and an
- * unreachable cluster are explained; anything else is a ToolError with
- * helm's output, for the caller to explain (helm's "context deadline
- * exceeded" on a wait is a failed deploy, never something to retry).
- */
-export function releaseFailure(
-  release: string,
-  args: readonly string[],
-  result: ExecResult,
-  binary = 'helm',
-): Error {
-  const text = (result.stderr || result.stdout).trim();
-  if (RACED.test(text)) {
-    return new UserError(
-      `Another deploy of release ${release} created the same revision at the same moment; this one stopped before changing anything.`,
-      {
-        fix: 'run deploys of one release one at a time: a `concurrency:` group per release in the workflow.',
-      },
-    );
-  }
-  if (IN_PROGRESS.test(text)) {
-    return new UserError(
-      `Another operation on release ${release} is in progress (another deploy, or one that was cancelled and left it pending).`,
-      {
-        fix: 'let the other deploy finish (use a `concurrency:` group per release in the workflow); if none is running, deploy again with recover-pending: true.',
-      },
-    );
-  }
-  if (UNREACHABLE_CLUSTER.test(text)) {
-    const line = text.split('\n').find((l) => UNREACHABLE_CLUSTER.test(l)) ?? text;
-    return new TransientError(line.replace(/^Error:\s*/, ''));
-  }
-  return new ToolError(binary, args, result.exitCode, text);
 }
