@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { getScalarValue, parseEvents, type Event } from 'js-yaml';
 import { UserError, UserErrors, type SourceLocation } from '../errors.js';
 import { environmentNamespace } from '../manifest/environments.js';
 import { closestMatch } from '../manifest/suggest.js';
 import type { AppManifest } from '../manifest/types.js';
 import type { PlaceholderContext } from '../template/context.js';
 import { renderYamlTemplate } from '../template/render.js';
+import { yamlLocations } from '../yaml-locations.js';
 import { parsePointer } from './paths.js';
 import type { IgnoreRuleSpec } from './ignore.js';
 
@@ -389,91 +389,23 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
-const DOCUMENT = 1;
-const SEQUENCE = 2;
-const MAPPING = 3;
-const SCALAR = 4;
-const ALIAS = 5;
-const POP = 6;
-
 /**
  * Where a path (`targets[1].chart`) stands in the text: the position of its
- * key (or item). Unknown paths fall back to the file alone.
+ * key (or item), else of the nearest enclosing one, else the file alone.
  */
 function locator(text: string, file: string): (path: string) => SourceLocation {
-  const positions = new Map<string, number>();
-  let events: Event[] = [];
+  let locations = new Map<string, SourceLocation>();
   try {
-    events = parseEvents(text, { filename: file });
+    locations = yamlLocations(text, file);
   } catch {
     // The text parsed before (renderYamlTemplate); nothing to place.
   }
-  interface Frame {
-    kind: 'document' | 'map' | 'list';
-    path: string;
-    index: number;
-    key: string | undefined;
-  }
-  const stack: Frame[] = [];
-  const childPath = (frame: Frame | undefined): string | undefined => {
-    if (!frame || frame.kind === 'document') return '';
-    if (frame.kind === 'list') return `${frame.path}[${frame.index}]`;
-    return frame.key === undefined
-      ? undefined
-      : frame.path
-        ? `${frame.path}.${frame.key}`
-        : frame.key;
-  };
-  const advance = (frame: Frame | undefined) => {
-    if (!frame) return;
-    if (frame.kind === 'list') frame.index++;
-    else frame.key = undefined;
-  };
-  for (const event of events) {
-    const top = stack[stack.length - 1];
-    if (event.type === SCALAR && top?.kind === 'map' && top.key === undefined) {
-      top.key = getScalarValue(text, event);
-      positions.set(top.path ? `${top.path}.${top.key}` : top.key, event.valueStart);
-      continue;
-    }
-    if (event.type === DOCUMENT) {
-      stack.push({ kind: 'document', path: '', index: 0, key: undefined });
-      continue;
-    }
-    if (event.type === SEQUENCE || event.type === MAPPING) {
-      const path = childPath(top) ?? '';
-      if (top?.kind === 'list') positions.set(path, event.start);
-      stack.push({
-        kind: event.type === SEQUENCE ? 'list' : 'map',
-        path,
-        index: 0,
-        key: undefined,
-      });
-      continue;
-    }
-    if (event.type === SCALAR || event.type === ALIAS) {
-      if (top?.kind === 'list' && event.type === SCALAR)
-        positions.set(childPath(top) ?? '', event.valueStart);
-      advance(top);
-      continue;
-    }
-    if (event.type === POP) {
-      const popped = stack.pop();
-      if (popped) advance(stack[stack.length - 1]);
-    }
-  }
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
   return (path) => {
-    let offset: number | undefined;
-    for (let cut = path; cut !== ''; cut = cut.replace(/(\.[^.[\]]*|\[\d+\])$/, '')) {
-      offset = positions.get(cut);
-      if (offset !== undefined) break;
-      if (!/(\.[^.[\]]*|\[\d+\])$/.test(cut)) break;
+    const segments = path.replace(/\[(\d+)\]/g, '.$1').split('.');
+    for (let length = segments.length; length > 0; length--) {
+      const found = locations.get(segments.slice(0, length).join('.'));
+      if (found) return found;
     }
-    if (offset === undefined) return { file };
-    let line = 0;
-    while (line + 1 < starts.length && (starts[line + 1] ?? 0) <= offset) line++;
-    return { file, line: line + 1, column: offset - (starts[line] ?? 0) + 1 };
+    return { file };
   };
 }

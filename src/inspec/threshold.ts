@@ -1,9 +1,9 @@
 import { UserError, UserErrors, type SourceLocation } from '../errors.js';
 import { closestMatch } from '../manifest/suggest.js';
+import { yamlLocations } from '../yaml-locations.js';
 import { parseYaml } from '../yaml.js';
 import { readNamedFile } from './read-file.js';
 import type { Severity } from './controls.js';
-import { yamlKeyLocations } from './yaml-keys.js';
 
 /**
  * Threshold files in the MITRE SAF format (`saf validate threshold -T`):
@@ -98,7 +98,7 @@ export function parseThreshold(text: string, source: string): Threshold {
       },
     );
   }
-  const locations = yamlKeyLocations(text, source);
+  const locations = yamlLocations(text, source);
   const problems: UserError[] = [];
   const rules: ThresholdRule[] = [];
   for (const leaf of leaves(expandFlatKeys(value, source, locations, problems))) {

@@ -1,5 +1,5 @@
 import { EVENT_ID, getScalarValue, parseEvents } from 'js-yaml';
-import type { SourceLocation } from '../errors.js';
+import type { SourceLocation } from './errors.js';
 
 interface Frame {
   kind: 'document' | 'mapping' | 'sequence';
@@ -10,14 +10,17 @@ interface Frame {
 }
 
 /**
- * Where each mapping key stands in a YAML text, by its dotted path
- * (`failed.critical.max` → line 3, column 5), so a problem in a small
- * configuration file can be reported at file:line:column. Call it on text
- * that already parsed: it relies on the parser having accepted it.
+ * Where each mapping key and each list item stands in a YAML text, by its
+ * dotted path (`failed.critical.max` → line 3, column 5; `targets.1` → the
+ * second item of `targets`), so a problem in a small configuration file can
+ * be reported at file:line:column. Call it on text that already parsed: it
+ * relies on the parser having accepted it.
  */
-export function yamlKeyLocations(text: string, file: string): Map<string, SourceLocation> {
+export function yamlLocations(text: string, file: string): Map<string, SourceLocation> {
   const locations = new Map<string, SourceLocation>();
   const stack: Frame[] = [];
+  const at = (path: string[], offset: number) =>
+    locations.set(path.join('.'), { file, ...lineAndColumn(text, offset) });
   const valueDone = () => {
     const top = stack.at(-1);
     if (top?.kind === 'mapping') top.expectKey = true;
@@ -36,11 +39,9 @@ export function yamlKeyLocations(text: string, file: string): Map<string, Source
         if (top?.kind === 'mapping' && top.expectKey) {
           top.key = getScalarValue(text, event);
           top.expectKey = false;
-          locations.set([...top.path, top.key].join('.'), {
-            file,
-            ...lineAndColumn(text, event.valueStart),
-          });
+          at([...top.path, top.key], event.valueStart);
         } else {
+          if (top?.kind === 'sequence') at(childPath(top), event.valueStart);
           valueDone();
         }
         break;
@@ -51,6 +52,7 @@ export function yamlKeyLocations(text: string, file: string): Map<string, Source
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE:
         if (top?.kind === 'mapping' && top.expectKey) top.expectKey = false; // a complex key
+        if (top?.kind === 'sequence') at(childPath(top), event.start);
         stack.push({
           kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence',
           path: childPath(top),
