@@ -1,4 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
 import { KubeClient, type ApiResource } from './client.js';
@@ -120,5 +125,44 @@ describe('the Kubernetes API client', () => {
     expect(await kube.list(configmaps, 'shop')).toBeUndefined();
     expect(await kube.resource('example.com/v1', 'Widget')).toBeUndefined();
     kube.close();
+  });
+
+  it("sends every request through the cluster's proxy-url", async () => {
+    // A forward proxy: plain http requests arrive with the whole URL as their target.
+    const targets: string[] = [];
+    const proxy = createServer((request, response) => {
+      targets.push(`${request.method} ${request.url}`);
+      const target = new URL(request.url ?? '/');
+      const upstream = httpRequest(
+        `${base}${target.pathname}${target.search}`,
+        { method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      request.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const address = proxy.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    route = () => ({ status: 200, body: { gitVersion: 'v1.34.0' } });
+    // kube.invalid resolves nowhere: only the proxy can reach it.
+    const proxied = new KubeClient(
+      {
+        server: 'http://kube.invalid:6443',
+        source: 'test',
+        insecureSkipTlsVerify: false,
+        proxyUrl: `http://127.0.0.1:${port}`,
+      },
+      { attempts: 1 },
+    );
+    try {
+      expect(await proxied.version()).toBe('v1.34.0');
+      expect(targets).toEqual(['GET http://kube.invalid:6443/version']);
+    } finally {
+      proxied.close();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 });

@@ -63,7 +63,7 @@ const TLS_ERRORS =
 
 export class KubeClient {
   readonly counts: RequestCounts = { discovery: 0, list: 0, apply: 0, patch: 0, total: 0 };
-  private readonly transport: HttpTransport;
+  private transport: HttpTransport | undefined;
   private readonly base: URL;
   private readonly discovered = new Map<string, Promise<ApiResource[] | undefined>>();
 
@@ -72,7 +72,15 @@ export class KubeClient {
     private readonly options: KubeClientOptions = {},
   ) {
     this.base = new URL(connection.server);
-    this.transport = new HttpTransport({
+  }
+
+  /**
+   * The transport, made at the first request: an exec credential plugin may
+   * answer with a client certificate, known only once it has run.
+   */
+  private transportFor(): HttpTransport {
+    const { connection, options } = this;
+    this.transport ??= new HttpTransport({
       // The kubeconfig's CA is the only one trusted, as kubectl does.
       ca: connection.ca,
       caOnly: true,
@@ -83,7 +91,12 @@ export class KubeClient {
       maxSockets: options.maxSockets ?? 8,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       userAgent: options.userAgent ?? 'pipeline-actions',
+      // The cluster's proxy-url stands in for the runner's proxy settings, as in kubectl.
+      ...(connection.proxyUrl
+        ? { env: { https_proxy: connection.proxyUrl, http_proxy: connection.proxyUrl } }
+        : {}),
     });
+    return this.transport;
   }
 
   /** The server's version (`v1.34.10`): proves it answers and accepts us. */
@@ -211,7 +224,7 @@ export class KubeClient {
   }
 
   close(): void {
-    this.transport.close();
+    this.transport?.close();
   }
 
   /** One request, retried while the failure is transient; every attempt is counted. */
@@ -255,7 +268,7 @@ export class KubeClient {
       ...(payload ? { 'content-type': payload.contentType } : {}),
     };
     const limit = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    return this.transport
+    return this.transportFor()
       .request({
         method,
         url,

@@ -67,6 +67,21 @@ describe('loading a kubeconfig', () => {
     expect(await files.authorization?.()).toBe('Bearer abc');
   });
 
+  it("reads the cluster's proxy-url, and refuses a proxy the transport cannot speak to", () => {
+    const proxied = loadKubeconfig(
+      write(
+        'proxied',
+        kubeconfig({ token: 't' }, { 'proxy-url': 'http://user:s3cret@proxy.corp:3128' }),
+      ),
+    );
+    expect(proxied.proxyUrl).toBe('http://user:s3cret@proxy.corp:3128/');
+    expect(() =>
+      loadKubeconfig(
+        write('socks', kubeconfig({ token: 't' }, { 'proxy-url': 'socks5://proxy.corp:1080' })),
+      ),
+    ).toThrow('sets proxy-url to socks5; only http:// and https:// proxies are supported');
+  });
+
   it('takes a token file, basic auth, or a credential plugin, which gets the exec info and its env', async () => {
     writeFileSync(join(dir, 'token'), 'from-file\n');
     expect(
@@ -136,6 +151,9 @@ describe('loading a kubeconfig', () => {
     ).toThrow(
       'authenticates with the "gcp" auth-provider, which was removed from Kubernetes clients',
     );
+    expect(() =>
+      loadKubeconfig(write('oidc', kubeconfig({ 'auth-provider': { name: 'oidc' } }))),
+    ).toThrow('authenticates with the oidc auth-provider, which this client does not support');
     expect(() =>
       loadKubeconfig(
         write('missing-file', kubeconfig({ 'client-certificate': '/nowhere/cert.pem' })),

@@ -9,7 +9,7 @@ import { parseYaml } from '../yaml.js';
 
 /**
  * How to reach one API server, read from a kubeconfig the way kubectl reads
- * it: the current context's cluster (server, CA, TLS server name) and user
+ * it: the current context's cluster (server, CA, TLS server name, proxy) and user
  * (client certificate, bearer token or token file, basic auth, or an exec
  * credential plugin such as `aws eks get-token` or `gke-gcloud-auth-plugin`).
  * Without a kubeconfig, a pod's service account (in-cluster) is used, as
@@ -24,6 +24,8 @@ export interface KubeConnection {
   ca?: Buffer;
   insecureSkipTlsVerify: boolean;
   tlsServerName?: string;
+  /** The cluster's `proxy-url` (http or https): every request to it goes through this proxy. */
+  proxyUrl?: string;
   cert?: Buffer;
   key?: Buffer;
   /** The Authorization header's value, when the user authenticates with one. */
@@ -43,6 +45,7 @@ interface ClusterEntry {
   'certificate-authority-data'?: string;
   'insecure-skip-tls-verify'?: boolean;
   'tls-server-name'?: string;
+  'proxy-url'?: string;
 }
 
 interface ExecConfig {
@@ -186,8 +189,30 @@ function connectionFrom(configs: readonly KubeconfigFile[]): KubeConnection {
     ),
   };
   if (cluster.entry['tls-server-name']) connection.tlsServerName = cluster.entry['tls-server-name'];
+  const proxyUrl = cluster.entry['proxy-url'];
+  if (proxyUrl) connection.proxyUrl = checkProxyUrl(proxyUrl, cluster.file);
   if (user) addUser(connection, user.entry, user.file, cluster.entry);
   return connection;
+}
+
+/** kubectl also takes socks5:// here; the one HTTP transport speaks to http and https proxies only. */
+function checkProxyUrl(value: string, file: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new UserError(
+      `The kubeconfig ${file} sets proxy-url to ${url ? url.protocol.slice(0, -1) : 'something that is not a URL'}; only http:// and https:// proxies are supported.`,
+      {
+        fix: 'give an http(s) forward proxy in proxy-url (for example http://proxy.corp:3128), or remove it and set HTTPS_PROXY on the runner.',
+      },
+    );
+  }
+  if (url.password) maskSecret(decodeURIComponent(url.password));
+  return url.href;
 }
 
 function addUser(
@@ -216,10 +241,17 @@ function addUser(
   } else if (user.exec) {
     connection.authorization = execCredential(connection, user.exec, cluster);
   } else if (user['auth-provider']) {
+    // gcp and azure left client-go in Kubernetes 1.26; oidc remains there, but not here.
+    const name = user['auth-provider'].name ?? 'unknown';
     throw new UserError(
-      `The kubeconfig's user authenticates with the "${user['auth-provider'].name ?? 'unknown'}" auth-provider, which was removed from Kubernetes clients.`,
+      name === 'oidc'
+        ? "The kubeconfig's user authenticates with the oidc auth-provider, which this client does not support."
+        : `The kubeconfig's user authenticates with the "${name}" auth-provider, which was removed from Kubernetes clients.`,
       {
-        fix: 'use the exec credential plugin your provider ships (for example gke-gcloud-auth-plugin or kubelogin).',
+        fix:
+          name === 'oidc'
+            ? 'use kubelogin as an exec credential plugin (`kubectl oidc-login get-token`), or a token the workflow gets from its identity provider.'
+            : 'use the exec credential plugin your provider ships (for example gke-gcloud-auth-plugin or kubelogin).',
       },
     );
   }
