@@ -2,19 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { AppManifest } from '../manifest/types.js';
-import { parseReference } from '../oci/reference.js';
 import {
   prepareRelease,
   renderDesired,
   resolveChart,
   type PostRendererEntry,
-  type RegistryAccess,
 } from '../render/index.js';
 import { parseManifestObjects } from '../kube/manifests.js';
 import type { KubeObject } from '../kube/objects.js';
 import { readRelease } from '../deploy/release.js';
 import { buildPlaceholderContext } from '../template/index.js';
-import type { Helm, HelmCredentials, HelmRevision } from '../tools/helm.js';
+import { scopedAccess, type Login } from '../registry/index.js';
+import type { Helm, HelmRevision } from '../tools/helm.js';
 import type { Target } from './targets.js';
 
 /**
@@ -25,7 +24,7 @@ import type { Target } from './targets.js';
  * release's last deployed revision.
  *
  * This is a thin adapter over src/render and src/deploy; what it repeats
- * of helm-deploy's glue (context, registry access, chart resolution) should
+ * of helm-deploy's glue (context, chart resolution) should
  * move into src/render as one "render this release request" function.
  */
 
@@ -38,7 +37,8 @@ export interface RenderEnvironment {
   environment: string;
   /** The kubectl that builds kustomize overlays. */
   kubectl: string;
-  credentials: HelmCredentials | undefined;
+  /** The registry login (src/registry scopes it to the chart's and the image's registry). */
+  login: Login | undefined;
   caFile: string | undefined;
   /** How helm starts the post-renderer (this action's own bundle). */
   entry: PostRendererEntry;
@@ -95,7 +95,7 @@ export async function renderTarget(target: Target, env: RenderEnvironment): Prom
           }
         : {}),
       allowMutableTags: target.allowMutableTags,
-      registries: registryAccess(env, target),
+      registries: scopedAccess(env.login, { chart: target.chart, image: target.image }, env.caFile),
       // Traceability annotations change with every run; comparisons ignore them.
       annotations: {},
     },
@@ -107,7 +107,7 @@ export async function renderTarget(target: Target, env: RenderEnvironment): Prom
       version: target.version,
       workspace: env.workspace,
       repositoryUrl: target.repositoryUrl,
-      credentials: env.credentials,
+      credentials: env.login,
       caFile: env.caFile,
       inputs: {
         chart: `${target.where}.chart`,
@@ -153,28 +153,6 @@ async function deployedRevision(helm: Helm, target: Target): Promise<HelmRevisio
     );
   }
   return state.deployed;
-}
-
-/** Credentials go only to the chart's registry and the target image's, never to any other host. */
-function registryAccess(env: RenderEnvironment, target: Target): RegistryAccess {
-  const access: RegistryAccess = {};
-  if (env.caFile) access.caFile = env.caFile;
-  if (!env.credentials) return access;
-  const chart = target.chart.startsWith('oci://') ? target.chart.slice('oci://'.length) : undefined;
-  const hosts = [chart, target.image]
-    .filter((ref): ref is string => ref !== undefined)
-    .map((ref) => {
-      try {
-        return parseReference(ref).registry;
-      } catch {
-        return undefined;
-      }
-    })
-    .filter((host): host is string => host !== undefined);
-  access.credentials = Object.fromEntries(
-    hosts.map((host) => [host, env.credentials as HelmCredentials]),
-  );
-  return access;
 }
 
 function inWorkspace(workspace: string, path: string): string {

@@ -16,6 +16,7 @@ import {
   type SourceLocation,
 } from '../errors.js';
 import { RegistryPool } from '../oci/pool.js';
+import type { RegistryAccess } from '../registry/access.js';
 import { Kubectl } from '../tools/kubectl.js';
 import { annotateObjects } from './annotate.js';
 import { pinImages, type DigestResolver, type PinnedImage } from './images.js';
@@ -43,13 +44,8 @@ import type { ObjectRef } from '../kube/objects.js';
 export const POST_RENDER_FLAG = '--pipeline-actions-post-render';
 export const POST_RENDER_PLUGIN = 'pipeline-actions-post-render';
 
-/** Registry access for digest lookups. */
-export interface RegistryAccess {
-  /** Credentials by registry host (`ghcr.io`, `127.0.0.1:5443`); other hosts use docker's config.json. */
-  credentials?: Record<string, { username: string; password: string }>;
-  /** PEM file of a CA to trust for registries. */
-  caFile?: string;
-}
+/** Registry access for digest lookups (src/registry builds it from the inputs). */
+export type { RegistryAccess };
 
 export interface PostRenderConfig {
   /** Overlay directory and the kubectl that builds it. */

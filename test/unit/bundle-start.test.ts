@@ -74,7 +74,7 @@ describe('each bundle starts under Node 24', () => {
   it('masks secret inputs before anything else runs', async () => {
     const run = await runBundle('helm-push', {
       destination: 'oci://r/x',
-      password: 's3cr3t-value',
+      'registry-password': 's3cr3t-value',
     });
     expect(run.masked).toContain('s3cr3t-value');
     expect(run.stdout.indexOf('::add-mask::s3cr3t-value')).toBeLessThan(

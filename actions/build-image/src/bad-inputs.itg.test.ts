@@ -108,8 +108,8 @@ describe('bad inputs end in one clear message and leave the registry untouched',
     const repo = repoWith();
     const run = await build(repo, {
       registry: `${env.registryTls}/${prefix}`,
-      username: env.registryTlsUser,
-      password: 'not-the-password',
+      'registry-username': env.registryTlsUser,
+      'registry-password': 'not-the-password',
       'registry-ca': env.caFile,
     });
     expect(run.exitCode).toBe(1);

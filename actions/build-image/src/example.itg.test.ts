@@ -115,8 +115,8 @@ describe('the example app', () => {
     const run = succeeded(
       await build({
         registry: `${env.registryTls}/${prefix}`,
-        username: env.registryTlsUser,
-        password: env.registryTlsPassword,
+        'registry-username': env.registryTlsUser,
+        'registry-password': env.registryTlsPassword,
         'registry-ca': env.caFile,
       }),
     );

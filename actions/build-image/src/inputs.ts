@@ -20,8 +20,8 @@ export interface Inputs {
   package: (typeof PACKAGE_FORMATS)[number];
   'channel-tags': string[];
   push: boolean;
-  username: string | undefined;
-  password: string | undefined;
+  'registry-username': string | undefined;
+  'registry-password': string | undefined;
   'registry-ca': string | undefined;
   cache: (typeof CACHE_MODES)[number];
   retries: number;
@@ -36,8 +36,8 @@ export function getInputs(): Inputs {
     package: getEnum('package', PACKAGE_FORMATS, 'files'),
     'channel-tags': getList('channel-tags'),
     push: getBoolean('push', true),
-    username: getOptional('username'),
-    password: getSecret('password'),
+    'registry-username': getOptional('registry-username'),
+    'registry-password': getSecret('registry-password'),
     'registry-ca': getOptional('registry-ca'),
     cache: getEnum('cache', CACHE_MODES, 'gha'),
     retries: getInteger('retries', 4, { min: 1, max: 10 }),

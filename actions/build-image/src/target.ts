@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import { UserError, errorMessage } from '../../../src/errors.js';
 import type { AppManifest } from '../../../src/manifest/index.js';
@@ -7,10 +6,9 @@ import {
   RegistryClient,
   formatName,
   parseReference,
-  type Credentials,
   type ImageReference,
 } from '../../../src/oci/index.js';
-import { maskBasicAuth, maskSecret } from '../../../src/report/mask.js';
+import { readCa, readLogin, type Login } from '../../../src/registry/index.js';
 import type { Inputs } from './inputs.js';
 
 /** Where the image goes: `<registry input>/<namespace>/<application.name>`, and a client for it. */
@@ -21,8 +19,8 @@ export interface Target {
   readonly registry: string;
   readonly repository: string;
   readonly client: RegistryClient;
-  /** Credentials given as inputs (for docker login too); undefined when docker's config provides them. */
-  readonly login: { username: string; password: string } | undefined;
+  /** The login given as inputs (for docker login too); undefined when docker's config provides one. */
+  readonly login: Login | undefined;
   /** The CA given as `registry-ca`, PEM. */
   readonly ca: string | undefined;
 }
@@ -45,11 +43,11 @@ export function openTarget(inputs: Inputs, manifest: AppManifest, workspace: str
       fix: 'give only the registry and path; the image is named after default.json and tagged with its version.',
     });
   }
-  const login = credentials(inputs);
-  const ca = registryCa(inputs['registry-ca'], workspace);
+  const login = readLogin(inputs);
+  const ca = readCa(inputs['registry-ca'], workspace)?.pem;
   const retries = inputs.retries;
   const client = new RegistryClient(reference.registry, {
-    credentials: login ?? tokenCredentials(inputs),
+    credentials: login,
     ca,
     userAgent: 'pipeline-actions/build-image',
     retry: {
@@ -70,43 +68,6 @@ export function openTarget(inputs: Inputs, manifest: AppManifest, workspace: str
     login,
     ca,
   };
-}
-
-function credentials(inputs: Inputs): { username: string; password: string } | undefined {
-  const { username, password } = inputs;
-  if (username && password) {
-    maskBasicAuth(username, password);
-    return { username, password };
-  }
-  if (username && !password) {
-    throw new UserError('Input "username" is set but "password" is not.', {
-      fix: "pass the password or token as `password: ${{ secrets.… }}`, or leave both out to use the runner's docker login.",
-    });
-  }
-  return undefined;
-}
-
-/** A password without a user name is a bearer token (registries that issue their own). */
-function tokenCredentials(inputs: Inputs): Credentials | undefined {
-  if (inputs.username || !inputs.password) return undefined;
-  maskSecret(inputs.password);
-  return { token: inputs.password };
-}
-
-/** `registry-ca`: the PEM itself, or a path to it (relative to the workspace). */
-export function registryCa(value: string | undefined, workspace: string): string | undefined {
-  if (!value) return undefined;
-  if (value.includes('-----BEGIN')) return value;
-  const path = resolve(workspace, value);
-  if (!existsSync(path)) {
-    throw new UserError(
-      `Input "registry-ca" is neither a PEM certificate nor an existing file (${path}).`,
-      {
-        fix: 'pass the CA certificate itself (-----BEGIN CERTIFICATE-----…) or the path of a PEM file.',
-      },
-    );
-  }
-  return readFileSync(path, 'utf8');
 }
 
 /**

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { errorMessage, isUserError, UserError } from '../../../src/errors.js';
+import { errorMessage, isUserError } from '../../../src/errors.js';
 import { prepareKubeconfig } from '../../../src/deploy/kubeconfig.js';
 import { checkTarget, type TargetResult } from '../../../src/drift/check.js';
 import { builtInRules, userRule, type IgnoreRule } from '../../../src/drift/ignore.js';
@@ -20,15 +20,9 @@ import { loadKubeconfig } from '../../../src/kube/config.js';
 import { loadManifest } from '../../../src/manifest/index.js';
 import type { AppManifest } from '../../../src/manifest/types.js';
 import { workflowRunUrl, type PostRendererEntry } from '../../../src/render/index.js';
-import { maskBasicAuth } from '../../../src/report/mask.js';
+import { readRegistryInputs } from '../../../src/registry/index.js';
 import { buildPlaceholderContext } from '../../../src/template/index.js';
-import {
-  HelmHome,
-  helmSetupOptions,
-  helmSourceOf,
-  setupHelm,
-  type HelmCredentials,
-} from '../../../src/tools/helm.js';
+import { HelmHome, helmSetupOptions, helmSourceOf, setupHelm } from '../../../src/tools/helm.js';
 import type { Inputs } from './inputs.js';
 
 /**
@@ -73,7 +67,7 @@ export async function checkEnvironment(inputs: Inputs, entry: PostRendererEntry)
     });
     const targets = selectTargets(config, inputs.environment, manifest);
     const rules: IgnoreRule[] = config.ignore.map((rule) => userRule(rule.id, rule.spec));
-    const { credentials, caFile } = registryInputs(inputs, workspace, scratch);
+    const { login, ca } = readRegistryInputs(inputs, { workspace, scratch });
 
     client = new KubeClient(loadKubeconfig(kubeconfig.file), {
       maxSockets: inputs.concurrency,
@@ -93,8 +87,8 @@ export async function checkEnvironment(inputs: Inputs, entry: PostRendererEntry)
       manifest,
       environment: inputs.environment,
       kubectl: inputs.kubectl,
-      credentials,
-      caFile,
+      login,
+      caFile: ca?.file,
       entry,
       secrets,
     };
@@ -181,40 +175,4 @@ async function readManifest(inputs: Inputs, workspace: string): Promise<AppManif
   const file = isAbsolute(inputs.manifest) ? inputs.manifest : resolve(workspace, inputs.manifest);
   if (!existsSync(file) && !inputs.manifestExplicit) return undefined;
   return loadManifest(file, { displayPath: inputs.manifest });
-}
-
-/** Registry access for pinning images and pulling OCI charts: credentials (masked) and a CA (PEM text or a file). */
-function registryInputs(
-  inputs: Inputs,
-  workspace: string,
-  scratch: string,
-): { credentials?: HelmCredentials; caFile?: string } {
-  const access: { credentials?: HelmCredentials; caFile?: string } = {};
-  const {
-    'registry-username': username,
-    'registry-password': password,
-    'registry-ca': ca,
-  } = inputs;
-  if ((username === undefined) !== (password === undefined)) {
-    throw new UserError('Only one of registry-username and registry-password is set.', {
-      fix: 'set both (a registry login), or neither.',
-    });
-  }
-  if (username !== undefined && password !== undefined) {
-    maskBasicAuth(username, password);
-    access.credentials = { username, password };
-  }
-  if (ca?.includes('-----BEGIN')) {
-    access.caFile = join(scratch, 'registry-ca.pem');
-    writeFileSync(access.caFile, `${ca.trim()}\n`, { mode: 0o600 });
-  } else if (ca !== undefined) {
-    const file = isAbsolute(ca) ? ca : resolve(workspace, ca);
-    if (!existsSync(file) || !readFileSync(file, 'utf8').includes('-----BEGIN')) {
-      throw new UserError(`registry-ca is neither a PEM certificate nor the path of one: ${ca}`, {
-        fix: 'pass the CA certificate (PEM text, e.g. from a secret) or a file path relative to the workspace.',
-      });
-    }
-    access.caFile = file;
-  }
-  return access;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
@@ -19,8 +19,7 @@ import {
 import { prepareKubeconfig } from '../../../src/deploy/kubeconfig.js';
 import { ensureNotPending, readRelease, type Recovery } from '../../../src/deploy/release.js';
 import { environmentNamespace, loadManifest } from '../../../src/manifest/index.js';
-import { parseReference } from '../../../src/oci/reference.js';
-import { maskBasicAuth } from '../../../src/report/mask.js';
+import { readRegistryInputs, scopedAccess } from '../../../src/registry/index.js';
 import {
   findKustomization,
   prepareRelease,
@@ -31,7 +30,6 @@ import {
   type PinnedImage,
   type PostRendererEntry,
   type PreparedRelease,
-  type RegistryAccess,
   type RenderTarget,
 } from '../../../src/render/index.js';
 import { parseManifestObjects } from '../../../src/kube/manifests.js';
@@ -44,7 +42,6 @@ import {
   helmSourceOf,
   setupHelm,
   type Helm,
-  type HelmCredentials,
   type HelmRevision,
 } from '../../../src/tools/helm.js';
 import { Kubectl } from '../../../src/tools/kubectl.js';
@@ -130,8 +127,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       },
       env: process.env,
     });
-    const caFile = writeCa(inputs['registry-ca'], workspace, scratch);
-    const credentials = readCredentials(inputs);
+    const { login: credentials, ca } = readRegistryInputs(inputs, { workspace, scratch });
+    const caFile = ca?.file;
 
     const helm = await setupHelm(helmSourceOf(inputs), helmSetupOptions(inputs, home));
     helm.useKubeconfig(kubeconfig.file);
@@ -140,9 +137,6 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
 
     const overlay = inputs.kustomize ? resolveIn(workspace, inputs.kustomize) : undefined;
     if (overlay) findKustomization(overlay);
-    const chartHost = inputs.chart.startsWith('oci://')
-      ? parseReference(inputs.chart).registry
-      : undefined;
     prepared = prepareRelease({
       helm,
       workspace,
@@ -152,7 +146,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       postRender: {
         ...(overlay ? { kustomize: { overlay, kubectl: inputs.kubectl } } : {}),
         allowMutableTags: inputs['allow-mutable-tags'],
-        registries: registryAccess(credentials, [chartHost, imageHost(inputs.image)], caFile),
+        registries: scopedAccess(credentials, { chart: inputs.chart, image: inputs.image }, caFile),
         annotations: traceAnnotations(),
       },
       entry,
@@ -414,68 +408,6 @@ function checkReleaseName(release: string): void {
       { fix: 'set the `release` input, or fix application.name in default.json.' },
     );
   }
-}
-
-function readCredentials(inputs: Inputs): HelmCredentials | undefined {
-  const username = inputs['registry-username'];
-  const password = inputs['registry-password'];
-  if (username === undefined && password === undefined) return undefined;
-  if (username === undefined || password === undefined) {
-    throw new UserError(
-      `Input "${username === undefined ? 'registry-username' : 'registry-password'}" is empty, but the other one is set.`,
-      { fix: 'set both registry-username and registry-password, or neither.' },
-    );
-  }
-  maskBasicAuth(username, password);
-  return { username, password };
-}
-
-/** Credentials go only to the chart's registry and the image's (never to any other host). */
-function registryAccess(
-  credentials: HelmCredentials | undefined,
-  hosts: (string | undefined)[],
-  caFile: string | undefined,
-): RegistryAccess {
-  const access: RegistryAccess = {};
-  if (credentials) {
-    access.credentials = {};
-    for (const host of hosts) if (host) access.credentials[host] = credentials;
-  }
-  if (caFile) access.caFile = caFile;
-  return access;
-}
-
-function imageHost(image: string | undefined): string | undefined {
-  if (!image) return undefined;
-  try {
-    return parseReference(image).registry;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The registry CA: PEM in the input, or a file; written into the private directory when given as text. */
-function writeCa(
-  value: string | undefined,
-  workspace: string,
-  scratch: string,
-): string | undefined {
-  if (value === undefined) return undefined;
-  if (value.includes('-----BEGIN')) {
-    const file = join(scratch, 'registry-ca.pem');
-    writeFileSync(file, `${value.trim()}\n`, { mode: 0o600 });
-    return file;
-  }
-  const file = resolveIn(workspace, value);
-  if (!existsSync(file) || !readFileSync(file, 'utf8').includes('-----BEGIN')) {
-    throw new UserError(
-      `Input "registry-ca" names ${value}, which is not a PEM file on the runner.`,
-      {
-        fix: 'pass the CA certificate itself (PEM), or the path of a PEM file.',
-      },
-    );
-  }
-  return file;
 }
 
 function resolveIn(workspace: string, path: string): string {

@@ -118,7 +118,7 @@ describe.each(helms())('helm-push with $name refuses bad inputs', (helm) => {
       chart: EXAMPLE_CHART,
       destination: `oci://${env().registryTlsName}/${path}`,
       ...tlsInputs(),
-      password: wrong,
+      'registry-password': wrong,
     });
     expect(run.exitCode).toBe(1);
     const errors = errorsOf(run);

@@ -53,8 +53,8 @@ describe.each(helms())('helm-push to ChartMuseum with $name', (helm) => {
     chart: EXAMPLE_CHART,
     destination: url,
     version,
-    username: USER,
-    password: PASSWORD,
+    'registry-username': USER,
+    'registry-password': PASSWORD,
   });
 
   it('publishes the example chart; helm pulls the same chart back, and the digest is the index’s', async () => {
@@ -122,8 +122,8 @@ describe.each(helms())('helm-push to ChartMuseum with $name', (helm) => {
       chart: EXAMPLE_CHART,
       destination: url,
       'chart-version': `${version}-wrong`,
-      username: USER,
-      password: 'wrong-password',
+      'registry-username': USER,
+      'registry-password': 'wrong-password',
     });
     expect(run.exitCode).toBe(1);
     expect(run.annotations.map((a) => a.message)).toEqual([
@@ -141,8 +141,8 @@ describe.each(helms())('helm-push to ChartMuseum with $name', (helm) => {
         chart: EXAMPLE_CHART,
         destination: `http://${proxy.address}`,
         'chart-version': `${version}-flaky`,
-        username: USER,
-        password: PASSWORD,
+        'registry-username': USER,
+        'registry-password': PASSWORD,
       });
       expect(run.exitCode, run.stdout).toBe(0);
       expect(run.outputs.pushed).toBe('true');

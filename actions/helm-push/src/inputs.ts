@@ -12,8 +12,8 @@ export interface Inputs {
   'chart-version': string | undefined;
   'app-version': string | undefined;
   'if-exists': IfExists;
-  username: string | undefined;
-  password: string | undefined;
+  'registry-username': string | undefined;
+  'registry-password': string | undefined;
   'registry-ca': string | undefined;
   lint: boolean;
   'helm-version': string | undefined;
@@ -24,7 +24,7 @@ export interface Inputs {
 
 export function getInputs(): Inputs {
   // Secrets first, so nothing below can print them unmasked.
-  const password = getSecret('password');
+  const password = getSecret('registry-password');
   const signKey = getSecret('sign-key');
   maskSecret(signKey);
   const signPassphrase = getSecret('sign-passphrase');
@@ -40,8 +40,8 @@ export function getInputs(): Inputs {
     'chart-version': getOptional('chart-version'),
     'app-version': getOptional('app-version'),
     'if-exists': getEnum('if-exists', IF_EXISTS, 'skip'),
-    username: getOptional('username'),
-    password,
+    'registry-username': getOptional('registry-username'),
+    'registry-password': password,
     'registry-ca': getOptional('registry-ca'),
     lint: getBoolean('lint', true),
     'helm-version': getOptional('helm-version'),

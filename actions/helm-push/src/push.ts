@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { UserError } from '../../../src/errors.js';
 import { readChartDirectory, type ChartDirectory } from '../../../src/helm/chart.js';
@@ -11,9 +11,8 @@ import { findingLocation, lintErrors } from '../../../src/helm/lint.js';
 import type { LintFinding } from '../../../src/tools/helm/lint-output.js';
 import { speaksPlainHttp } from '../../../src/helm/oci.js';
 import { checkChartVersion } from '../../../src/helm/version.js';
-import { dockerConfigCredentials } from '../../../src/oci/index.js';
+import { caFile, loginFor, readCa, readLogin } from '../../../src/registry/index.js';
 import { annotate } from '../../../src/report/annotations.js';
-import { maskBasicAuth } from '../../../src/report/mask.js';
 import type { RetryOptions } from '../../../src/retry.js';
 import { Gpg } from '../../../src/tools/gpg.js';
 import {
@@ -23,7 +22,6 @@ import {
   setupHelm,
   type Helm,
   type HelmConnection,
-  type HelmCredentials,
   type SignOptions,
 } from '../../../src/tools/helm.js';
 import { parseDestination, type Destination } from './destinations.js';
@@ -76,7 +74,8 @@ export async function pushChart(inputs: Inputs): Promise<PushOutcome> {
   );
   const destinations = inputs.destination.map(parseDestination);
   const helmSource = helmSourceOf(inputs);
-  const credentials = readCredentials(inputs);
+  const credentials = readLogin(inputs);
+  const registryCa = readCa(inputs['registry-ca'], workspace);
 
   const scratchBase = process.env.RUNNER_TEMP || tmpdir();
   mkdirSync(scratchBase, { recursive: true });
@@ -84,7 +83,7 @@ export async function pushChart(inputs: Inputs): Promise<PushOutcome> {
   const home = HelmHome.create();
   const targets: Target[] = [];
   try {
-    const ca = readCa(inputs['registry-ca'], workspace, scratch);
+    const ca = registryCa && { pem: registryCa.pem, file: caFile(registryCa, scratch) };
     const plainHttp = new Map<string, Promise<boolean>>();
     const destinationHosts = new Set(
       destinations.map((d) => (d.kind === 'oci' ? d.registry : new URL(d.url).host)),
@@ -109,7 +108,8 @@ export async function pushChart(inputs: Inputs): Promise<PushOutcome> {
     const helm = await setupHelm(helmSource, helmSetupOptions(inputs, home));
     core.info(`helm ${helm.version} (helm ${helm.major}) at ${helm.binary}`);
     const plan = await resolveDependencies(helm, chart, {
-      credentialsFor: (host) => credentialsFor(host, destinations, credentials),
+      credentialsFor: (host) =>
+        loginFor(host, (own) => isDestination(own, destinations), credentials),
       connectionFor,
       retry: PUSH_RETRY,
     });
@@ -216,63 +216,11 @@ async function publishAll(
   return outcomes;
 }
 
-function readCredentials(inputs: Inputs): HelmCredentials | undefined {
-  const { username, password } = inputs;
-  if (username === undefined && password === undefined) return undefined;
-  if (username === undefined || password === undefined) {
-    throw new UserError(
-      `Input "${username === undefined ? 'username' : 'password'}" is empty, but "${username === undefined ? 'password' : 'username'}" is set.`,
-      { fix: 'set both username and password (or neither, for a registry that needs no login).' },
-    );
-  }
-  maskBasicAuth(username, password);
-  return { username, password };
-}
-
-/** The CA for the destinations: PEM text in the input, or the path of a PEM file. */
-function readCa(
-  value: string | undefined,
-  workspace: string,
-  scratch: string,
-): { pem: string; file: string } | undefined {
-  if (value === undefined) return undefined;
-  if (value.includes('-----BEGIN')) {
-    const file = join(scratch, 'registry-ca.pem');
-    writeFileSync(file, `${value.trim()}\n`, { mode: 0o600 });
-    return { pem: value, file };
-  }
-  const file = isAbsolute(value) ? value : resolve(workspace, value);
-  if (!existsSync(file)) {
-    throw new UserError(`Input "registry-ca" names ${file}, which does not exist.`, {
-      fix: 'pass the CA certificate itself (PEM, from a secret or variable) or the path of a PEM file on the runner.',
-    });
-  }
-  const pem = readFileSync(file, 'utf8');
-  if (!pem.includes('-----BEGIN')) {
-    throw new UserError(`${file} (input "registry-ca") is not a PEM certificate.`, {
-      fix: 'pass a PEM file: it starts with -----BEGIN CERTIFICATE-----.',
-    });
-  }
-  return { pem, file };
-}
-
-/**
- * Who may log in where for dependencies: the destination's credentials go to
- * the destination's own host only; other OCI registries use what docker login
- * stored, if anything.
- */
-function credentialsFor(
-  hostOrOrigin: string,
-  destinations: readonly Destination[],
-  credentials: HelmCredentials | undefined,
-): HelmCredentials | undefined {
-  const own = destinations.some((d) =>
+/** Whether a registry host or repository origin is one of the destinations (their login goes there). */
+function isDestination(hostOrOrigin: string, destinations: readonly Destination[]): boolean {
+  return destinations.some((d) =>
     d.kind === 'oci' ? d.registry === hostOrOrigin : new URL(d.url).origin === hostOrOrigin,
   );
-  if (own && credentials) return credentials;
-  if (hostOrOrigin.includes('://')) return undefined;
-  const stored = dockerConfigCredentials(hostOrOrigin);
-  return stored && 'username' in stored ? stored : undefined;
 }
 
 async function lintChart(

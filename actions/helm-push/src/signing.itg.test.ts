@@ -125,8 +125,8 @@ describe.each(helms())('signing with $name', (helm) => {
       const run = await runHelmPush(helm, {
         chart: EXAMPLE_CHART,
         destination: museum.url,
-        username: 'signer',
-        password: 'museum-pass',
+        'registry-username': 'signer',
+        'registry-password': 'museum-pass',
         'sign-key': secretKey,
         'sign-passphrase': PASSPHRASE,
       });
