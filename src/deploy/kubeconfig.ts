@@ -2,7 +2,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { UserError } from '../errors.js';
-import { maskSecret } from '../report/mask.js';
+import { maskSecret } from '../report/redact.js';
 import { parseYaml } from '../yaml.js';
 
 /**

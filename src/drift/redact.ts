@@ -1,4 +1,5 @@
 import type { ObjectRef } from '../kube/objects.js';
+import { isSecretName, secretCutter } from '../report/redact.js';
 import { isKeyed, type Segment } from './paths.js';
 
 /**
@@ -6,11 +7,9 @@ import { isKeyed, type Segment } from './paths.js';
  * JSON report, the issue or the webhook. A Secret's data, anything under a
  * key (or an env var) named like a secret, and any value that contains a
  * known secret (a masked placeholder value) is reported as changed, with its
- * size, never its content.
+ * size, never its content. The names and the cutting are src/report/redact.ts's;
+ * this file knows where secrets sit in a Kubernetes object.
  */
-
-const SECRET_LIKE =
-  /(secret|passw(or)?d|passwd|token|private|credential|api[-_.]?key|[-_.]key$|^key$|cert(ificate)?-?key|\.pem$|\.key$)/i;
 
 const REFERENCES =
   /^(secretKeyRef|secretRef|secretName|secret|imagePullSecrets|serviceAccountName|automountServiceAccountToken|tokenSecretRef|projected)$/;
@@ -23,9 +22,7 @@ export interface Redactor {
 }
 
 export function redactor(knownSecrets: readonly string[] = []): Redactor {
-  const secrets = [...new Set(knownSecrets.filter((secret) => secret.length >= 4))].sort(
-    (a, b) => b.length - a.length,
-  );
+  const cutter = secretCutter(knownSecrets);
   return {
     isSecret(ref, path, value) {
       if (
@@ -36,24 +33,20 @@ export function redactor(knownSecrets: readonly string[] = []): Redactor {
       for (const segment of path) {
         // A reference to a secret (secretKeyRef, secretName…) names it; what follows is not its content.
         if (typeof segment === 'string' && REFERENCES.test(segment)) break;
-        if (isSecretName(segment)) return true;
+        if (isSecretSegment(segment)) return true;
       }
       const text =
         typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
-      return secrets.some((secret) => text.includes(secret));
+      return cutter.holds(text);
     },
-    scrub(text) {
-      let result = text;
-      for (const secret of secrets) result = result.split(secret).join('***');
-      return result;
-    },
+    scrub: cutter.cut,
   };
 }
 
-function isSecretName(segment: Segment): boolean {
+function isSecretSegment(segment: Segment): boolean {
   if (typeof segment === 'number') return false;
-  if (isKeyed(segment)) return segment.key === 'name' && SECRET_LIKE.test(segment.value);
-  return SECRET_LIKE.test(segment);
+  if (isKeyed(segment)) return segment.key === 'name' && isSecretName(segment.value);
+  return isSecretName(segment);
 }
 
 /** The size a value takes, in bytes: a Secret's data decoded from base64, anything else as text. */

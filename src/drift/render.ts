@@ -74,10 +74,7 @@ export async function renderTarget(target: Target, env: RenderEnvironment): Prom
     },
     env: process.env,
   });
-  for (const name of context.names()) {
-    const entry = context.get(name);
-    if (entry?.secret) env.secrets.add(String(entry.value));
-  }
+  for (const value of context.secretValues()) env.secrets.add(value);
   const scratch = mkdtempSync(join(env.scratch, 'target-'));
   const prepared = prepareRelease({
     helm: env.helm,

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { UserError } from '../errors.js';
-import { maskSecret } from '../report/mask.js';
+import { maskSecret } from '../report/redact.js';
 import { renderYamlTemplate, type PlaceholderContext } from '../template/index.js';
 import { parseYaml } from '../yaml.js';
 import { readNamedFile } from './read-file.js';

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { UserError } from '../errors.js';
-import { maskSecret } from '../report/mask.js';
+import { maskSecret } from '../report/redact.js';
 import { ProfileGit } from './git.js';
 
 /**

@@ -59,6 +59,23 @@ describe('redacting a report', () => {
     expect(sensitiveInputValues(redacted, new Set(['db_password']))).toEqual([]);
   });
 
+  it('treats an input named like a secret as sensitive, listed or not (the one list of src/report/redact.ts)', () => {
+    const named: RawReport = {
+      profiles: [
+        {
+          name: 'p',
+          attributes: [{ name: 'admin_token', options: { value: 'tok-12345' } }],
+          controls: [],
+        },
+      ],
+    };
+    expect(sensitiveInputValues(named, new Set())).toEqual(['tok-12345']);
+    expect(
+      redactReport(named, { inputNames: new Set(), values: [] }).profiles[0]?.attributes?.[0]
+        ?.options?.value,
+    ).toBe(REDACTED);
+  });
+
   it('leaves the original untouched', () => {
     expect(report.profiles[0]?.attributes?.[0]?.options?.value).toBe('hunter2-x');
   });

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { maskSecret } from '../report/mask.js';
+import { maskSecret } from '../report/redact.js';
 
 /** Train transports the gate accepts; `local` runs on the runner itself. */
 export const TARGET_SCHEMES = ['local', 'docker', 'ssh', 'winrm', 'k8s', 'k8s-container'] as const;

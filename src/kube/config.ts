@@ -4,7 +4,7 @@ import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { Exec } from '../exec.js';
-import { maskSecret } from '../report/mask.js';
+import { maskSecret } from '../report/redact.js';
 import { parseYaml } from '../yaml.js';
 
 /**

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { dockerConfigCredentials } from '../oci/docker-config.js';
 import { parseReference } from '../oci/reference.js';
-import { maskBasicAuth } from '../report/mask.js';
+import { maskBasicAuth } from '../report/redact.js';
 
 /**
  * Registry access from the user's inputs, the one home of its rules:

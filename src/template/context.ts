@@ -1,4 +1,4 @@
-import { maskSecret } from '../report/mask.js';
+import { isSecretName, maskSecret } from '../report/redact.js';
 
 /** A value a `%%NAME%%` placeholder can take, and where it came from (for reports). */
 export interface PlaceholderValue {
@@ -12,7 +12,6 @@ export const PLACEHOLDER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Names that are never read from the environment: the runner's own secrets and plumbing. */
 const RESERVED_ENV_PREFIXES = ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_'];
 const ENVIRONMENT_SOURCE = 'environment variable';
-const SECRET_LIKE_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|CREDENTIAL|API_?KEY|_KEY$)/i;
 
 /**
  * The one context every template is filled from (values files, inputs files,
@@ -47,6 +46,13 @@ export class PlaceholderContext {
     return [...this.values.keys()].sort();
   }
 
+  /** The values of the secret entries (to cut out of summaries and reports). */
+  secretValues(): string[] {
+    return [...this.values.values()]
+      .filter((entry) => entry.secret)
+      .map((entry) => String(entry.value));
+  }
+
   /** Names from default.json, the build and the environment input, not the workflow's variables. */
   standardNames(): string[] {
     return [...this.values.entries()]
@@ -66,7 +72,7 @@ export class PlaceholderContext {
       if (value === undefined || this.values.has(name) || !PLACEHOLDER_NAME.test(name)) continue;
       if (RESERVED_ENV_PREFIXES.some((prefix) => name.startsWith(prefix))) continue;
       this.set(name, value, {
-        secret: secrets.has(name) || SECRET_LIKE_NAME.test(name),
+        secret: secrets.has(name) || isSecretName(name),
         source: ENVIRONMENT_SOURCE,
       });
     }

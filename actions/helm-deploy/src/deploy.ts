@@ -20,6 +20,7 @@ import { prepareKubeconfig } from '../../../src/deploy/kubeconfig.js';
 import { ensureNotPending, readRelease, type Recovery } from '../../../src/deploy/release.js';
 import { environmentNamespace, loadManifest } from '../../../src/manifest/index.js';
 import { readRegistryInputs, scopedAccess } from '../../../src/registry/index.js';
+import { secretCutter } from '../../../src/report/redact.js';
 import {
   findKustomization,
   prepareRelease,
@@ -182,7 +183,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       ? parseManifestObjects(previousManifest, 'the current release')
       : [];
     const target = { release, namespace, chart: chart.source };
-    const secrets = secretValues(context);
+    // Secret placeholder values never reach the summary (the runner masks logs, not summaries).
+    const secrets = secretCutter(context.secretValues());
     const common = {
       release,
       namespace,
@@ -210,7 +212,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
         dryRun: true,
         images: desired.images,
         diff,
-        diffText: redact(formatDiff(diff), secrets),
+        diffText: secrets.cut(formatDiff(diff)),
         changed: diff.changed,
       };
     }
@@ -237,7 +239,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       dryRun: false,
       images: prepared.postRenderer?.report()?.images ?? [],
       diff,
-      diffText: redact(formatDiff(diff), secrets),
+      diffText: secrets.cut(formatDiff(diff)),
       changed: diff.changed,
     };
   } finally {
@@ -412,19 +414,4 @@ function checkReleaseName(release: string): void {
 
 function resolveIn(workspace: string, path: string): string {
   return isAbsolute(path) ? path : resolve(workspace, path);
-}
-
-function secretValues(context: ReturnType<typeof buildPlaceholderContext>): string[] {
-  return context
-    .names()
-    .map((name) => context.get(name))
-    .filter((entry) => entry?.secret && String(entry.value).length >= 4)
-    .map((entry) => String(entry?.value));
-}
-
-/** Secret placeholder values never reach the summary (the runner masks logs, not summaries). */
-function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) result = result.split(secret).join('***');
-  return result;
 }

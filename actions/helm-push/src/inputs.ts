@@ -1,7 +1,7 @@
 import { UserError } from '../../../src/errors.js';
 import { IF_EXISTS, type IfExists } from '../../../src/helm/immutability.js';
 import { getBoolean, getEnum, getList, getOptional, getSecret } from '../../../src/inputs.js';
-import { maskSecret } from '../../../src/report/mask.js';
+import { maskSecret } from '../../../src/report/redact.js';
 
 export { IF_EXISTS };
 

@@ -36,7 +36,7 @@ import { Inspec } from '../../../src/inspec/tool.js';
 import { judgeScan } from '../../../src/inspec/verdict.js';
 import { waiverNotes } from '../../../src/inspec/waivers.js';
 import { loadManifest } from '../../../src/manifest/index.js';
-import { maskSecret } from '../../../src/report/mask.js';
+import { maskSecret } from '../../../src/report/redact.js';
 import { writeSummary } from '../../../src/report/summary.js';
 import { buildPlaceholderContext } from '../../../src/template/index.js';
 import type { Inputs } from './inputs.js';

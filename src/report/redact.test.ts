@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isSecretName, maskBasicAuth, maskSecret, REDACTED, secretCutter } from './redact.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+/** What core.setSecret() printed: the `::add-mask::` workflow commands on stdout. */
+function masks(action: () => void): string[] {
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  action();
+  return write.mock.calls
+    .map(([text]) => String(text).trim())
+    .filter((line) => line.startsWith('::add-mask::'))
+    .map((line) => line.slice('::add-mask::'.length));
+}
+
+describe('the one list of secret-looking names', () => {
+  it.each([
+    // environment variables (placeholders)
+    'DB_PASSWORD',
+    'GITHUB_TOKEN',
+    'API_KEY',
+    'APIKEY',
+    'SSH_PRIVATE',
+    'AWS_SECRET_ACCESS_KEY',
+    'KEY',
+    'DB_PASSWD',
+    // keys in a manifest (drift)
+    'password',
+    'client-secret',
+    'tls.key',
+    'api-key',
+    'certificate-key',
+    'server.pem',
+    'credentials',
+    // inputs of a profile (inspec-verify)
+    'admin_token',
+  ])('%s looks like a secret', (name) => {
+    expect(isSecretName(name)).toBe(true);
+  });
+
+  it.each(['replicas', 'image', 'MONKEY', 'keyboard', 'HOSTNAME', 'tls.crt', 'region', 'keys'])(
+    '%s does not',
+    (name) => {
+      expect(isSecretName(name)).toBe(false);
+    },
+  );
+});
+
+describe('masking with the runner', () => {
+  it('masks the value, each line of it, and its base64', () => {
+    expect(masks(() => maskSecret('line-one\nline-two\n'))).toEqual(
+      expect.arrayContaining([
+        'line-one\nline-two\n'.replace(/\n/g, '%0A'),
+        'line-one',
+        'line-two',
+        Buffer.from('line-one\nline-two\n').toString('base64'),
+      ]),
+    );
+  });
+
+  it('masks a basic-auth login as registries and docker see it', () => {
+    expect(masks(() => maskBasicAuth('ci', 'pa55-word'))).toEqual(
+      expect.arrayContaining(['pa55-word', Buffer.from('ci:pa55-word').toString('base64')]),
+    );
+  });
+});
+
+describe('cutting secret values out of text', () => {
+  const cutter = secretCutter(['s3cr3t', 's3cr3t-longer', '42', 's3cr3t']);
+
+  it('keeps each value once, longest first, and never a value too short to cut safely', () => {
+    expect(cutter.values).toEqual(['s3cr3t-longer', 's3cr3t']);
+  });
+
+  it('cuts every occurrence, a longer secret whole', () => {
+    expect(cutter.cut('a s3cr3t-longer, a s3cr3t and 42')).toBe(
+      `a ${REDACTED}, a ${REDACTED} and 42`,
+    );
+    expect(cutter.holds('x s3cr3t y')).toBe(true);
+    expect(cutter.holds('nothing here')).toBe(false);
+  });
+
+  it('cuts every string of a JSON value, in a copy', () => {
+    const report = { messages: ['got s3cr3t'], nested: { value: 's3cr3t', count: 42 } };
+    expect(cutter.cutDeep(report)).toEqual({
+      messages: [`got ${REDACTED}`],
+      nested: { value: REDACTED, count: 42 },
+    });
+    expect(report.nested.value).toBe('s3cr3t');
+  });
+});

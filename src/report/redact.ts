@@ -1,0 +1,88 @@
+import * as core from '@actions/core';
+
+/**
+ * Secrets, in one place: which names look like secrets, masking a value with
+ * the runner (the log), and cutting values out of everything the runner does
+ * not mask (job summaries, JSON reports, diffs, issues, webhooks, SARIF).
+ * The drift and InSpec reports decide which of their fields are secret with
+ * these; they never keep a list or a cutter of their own.
+ */
+
+export const REDACTED = '***';
+
+/**
+ * Shorter values are never cut out of text: replacing "on" or "42" inside
+ * every message would garble the report (a field known to be secret is
+ * replaced whole, whatever its length).
+ */
+export const MIN_CUT_LENGTH = 4;
+
+/**
+ * Names that look like secrets: environment variables (`DB_PASSWORD`,
+ * `API_KEY`), keys in a manifest (`password`, `tls.key`, `client-secret`),
+ * inputs of a profile (`api_token`).
+ */
+const SECRET_NAME =
+  /(secret|passw(or)?d|token|private|credential|api[-_.]?key|[-_.]key$|^key$|cert(ificate)?-?key|\.pem$)/i;
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/**
+ * Masks a secret and the forms it commonly leaks in: each line of a
+ * multi-line value (keys, kubeconfigs) and its base64 encoding (basic-auth
+ * headers, docker config.json, Kubernetes Secret data).
+ */
+export function maskSecret(value: string | undefined): void {
+  if (!value) return;
+  const forms = new Set<string>([value, value.trim()]);
+  for (const line of value.split(/\r?\n/)) {
+    if (line.trim().length >= MIN_CUT_LENGTH) forms.add(line.trim());
+  }
+  forms.add(Buffer.from(value, 'utf8').toString('base64'));
+  for (const form of forms) {
+    if (form.length > 0) core.setSecret(form);
+  }
+}
+
+/** Masks the base64 of `user:password`, the form registries and docker see. */
+export function maskBasicAuth(username: string, password: string): void {
+  maskSecret(password);
+  core.setSecret(Buffer.from(`${username}:${password}`, 'utf8').toString('base64'));
+}
+
+/** Cuts known secret values out of text. */
+export interface Cutter {
+  /** The values it cuts: long enough, each once, longest first (a secret inside another is never half cut). */
+  readonly values: readonly string[];
+  /** Whether the text holds any of them. */
+  holds(text: string): boolean;
+  /** The text with every value replaced by `***`. */
+  cut(text: string): string;
+  /** A copy of a JSON-like value with every string cut. */
+  cutDeep<T>(node: T): T;
+}
+
+export function secretCutter(values: Iterable<string | number | boolean>): Cutter {
+  const list = [...new Set([...values].map(String))]
+    .filter((value) => value.length >= MIN_CUT_LENGTH)
+    .sort((a, b) => b.length - a.length);
+  const holds = (text: string) => list.some((value) => text.includes(value));
+  const cut = (text: string) => {
+    let result = text;
+    for (const value of list) {
+      if (result.includes(value)) result = result.split(value).join(REDACTED);
+    }
+    return result;
+  };
+  const cutDeep = (node: unknown): unknown => {
+    if (typeof node === 'string') return list.length > 0 ? cut(node) : node;
+    if (Array.isArray(node)) return node.map(cutDeep);
+    if (node !== null && typeof node === 'object') {
+      return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, cutDeep(value)]));
+    }
+    return node;
+  };
+  return { values: list, holds, cut, cutDeep: <T>(node: T) => cutDeep(node) as T };
+}
