@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { UserError } from '../errors.js';
+import { workflowRunUrl } from '../render/annotate.js';
 import type { Helm, HelmRevision } from '../tools/helm.js';
 
 /**
@@ -132,4 +133,33 @@ function formatAge(seconds: number): string {
   if (seconds < 120) return `${seconds}s`;
   if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
   return `${Math.round(seconds / 3600)} h`;
+}
+
+/**
+ * How long a pending release may be another deploy at work: its upgrade
+ * (the wait, and hooks, each up to the timeout) and, when atomic, its
+ * rollback. Unknown for certain, so generous by default.
+ */
+export function pendingGraceSeconds(timeoutSeconds: number, given: number | undefined): number {
+  return given ?? 2 * timeoutSeconds + 60;
+}
+
+/** A release name helm takes, or a UserError that says where it came from. */
+export function checkReleaseName(release: string): void {
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(release) || release.length > 53) {
+    throw new UserError(
+      `Release name "${release}" is not valid: helm takes lowercase letters, digits and "-", at most 53 characters.`,
+      { fix: 'set the `release` input, or fix application.name in default.json.' },
+    );
+  }
+}
+
+/** The description helm stores with the revision: which commit, by whom, from which run. */
+export function deployDescription(): string {
+  const sha = process.env.GITHUB_SHA?.slice(0, 12);
+  const actor = process.env.GITHUB_ACTOR;
+  const run = workflowRunUrl();
+  return ['helm-deploy', sha ? `of ${sha}` : '', actor ? `by ${actor}` : '', run ? `(${run})` : '']
+    .filter((part) => part !== '')
+    .join(' ');
 }

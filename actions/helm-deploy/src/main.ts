@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { runAction } from '../../../src/run.js';
 import type { PostRendererEntry } from '../../../src/render/index.js';
-import { deploy, DeployFailed } from './deploy.js';
+import { DeployFailed } from '../../../src/deploy/explain.js';
+import { deploy } from './stage.js';
 import { getInputs } from './inputs.js';
 import { writeDeploySummary, writeFailureSummary } from './summary.js';
 

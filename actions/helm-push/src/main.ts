@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { runAction } from '../../../src/run.js';
 import { getInputs } from './inputs.js';
-import { pushChart } from './push.js';
+import { pushChart } from './stage.js';
 import { writePushSummary } from './summary.js';
 
 export const ACTION_NAME = 'helm-push';

@@ -1,5 +1,5 @@
 import { markdownTable, writeSummary } from '../../../src/report/summary.js';
-import type { PushOutcome, Result } from './push.js';
+import type { PushOutcome, Result } from './stage.js';
 
 const RESULT_TEXT: Record<Result, string> = {
   pushed: 'pushed',

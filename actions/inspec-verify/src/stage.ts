@@ -1,31 +1,25 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { UserError } from '../../../src/errors.js';
-import { annotateFindings } from '../../../src/inspec/annotate.js';
-import { compareRuns } from '../../../src/inspec/compare.js';
 import { collectControls, type Control } from '../../../src/inspec/controls.js';
 import { findExecutable } from '../../../src/inspec/executable.js';
 import { ComplianceFailure } from '../../../src/inspec/failures.js';
 import { evaluateGate, type GateResult } from '../../../src/inspec/gate.js';
 import { renderInputsFile, type RenderedInputs } from '../../../src/inspec/inputs-file.js';
 import { DEFAULT_DOWNLOAD_URLS, DEFAULT_INSPEC_VERSION } from '../../../src/inspec/install.js';
-import { toJUnit } from '../../../src/inspec/junit.js';
-import { RepoLocator } from '../../../src/inspec/locate.js';
 import { checkProfile, profileArgument } from '../../../src/inspec/profile-check.js';
 import {
   parseProfileSpec,
   resolveProfile,
   type ProfileSpec,
-  type ResolvedProfile,
 } from '../../../src/inspec/profile-source.js';
 import { readNamedFile } from '../../../src/inspec/read-file.js';
 import { redactReport, sensitiveInputValues } from '../../../src/inspec/redact.js';
-import { parseReport, type RawReport } from '../../../src/inspec/report.js';
-import { toSarif } from '../../../src/inspec/sarif.js';
-import { renderInfrastructureSummary, renderSummary } from '../../../src/inspec/summary.js';
+import { parseReport } from '../../../src/inspec/report.js';
+import { renderInfrastructureSummary } from '../../../src/inspec/summary.js';
 import { parseTarget, type Target } from '../../../src/inspec/target.js';
 import {
   defaultThreshold,
@@ -34,12 +28,12 @@ import {
 } from '../../../src/inspec/threshold.js';
 import { Inspec } from '../../../src/inspec/tool.js';
 import { judgeScan } from '../../../src/inspec/verdict.js';
-import { waiverNotes } from '../../../src/inspec/waivers.js';
 import { loadManifest } from '../../../src/manifest/index.js';
 import { maskSecret } from '../../../src/report/redact.js';
 import { writeSummary } from '../../../src/report/summary.js';
 import { buildPlaceholderContext } from '../../../src/template/index.js';
 import type { Inputs } from './inputs.js';
+import { publishResults } from './summary.js';
 
 export interface Outputs {
   passed: number;
@@ -169,62 +163,23 @@ async function scanAndJudge(
 
   const { controls, notSelected } = collectControls(report);
   const gate = evaluateGate(threshold, controls);
-  await publish(plan, inputs, {
-    profile,
-    report,
-    controls,
-    notSelected: notSelected.length,
-    gate,
-    label,
-    now,
-  });
+  await publishResults(
+    { workspace, target: target.display, threshold: threshold.source, previous: plan.previous },
+    inputs,
+    {
+      profile,
+      report,
+      controls,
+      notSelected: notSelected.length,
+      gate,
+      label,
+      now,
+    },
+  );
   return {
     outputs: toOutputs(gate, reportPath),
     failure: gate.ok ? undefined : new ComplianceFailure(gate.violations, threshold.source),
   };
-}
-
-interface Judged {
-  profile: ResolvedProfile;
-  report: RawReport;
-  controls: Control[];
-  notSelected: number;
-  gate: GateResult;
-  label: string;
-  now: Date;
-}
-
-/** Annotations, SARIF, JUnit and the job summary, all from the redacted report. */
-async function publish(plan: Plan, inputs: Inputs, judged: Judged): Promise<void> {
-  const { profile, report, controls, notSelected, gate, label, now } = judged;
-  const locator = new RepoLocator(plan.workspace, profile.directory);
-  const waivers = waiverNotes(controls, now);
-  annotateFindings(controls, waivers, locator, plan.workspace);
-  const write = async (file: string, text: string) => {
-    const path = resolve(plan.workspace, file);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-    core.info(`Wrote ${file}`);
-  };
-  if (inputs.sarif) {
-    const [toolName, toolVersion] = [label.replace(/ [\d.]+$/, ''), /[\d.]+$/.exec(label)?.[0]];
-    const sarif = toSarif(controls, { toolName, toolVersion, locate: (c) => locator.locate(c) });
-    await write(inputs.sarif, JSON.stringify(sarif, null, 2));
-  }
-  if (inputs.junit)
-    await write(inputs.junit, toJUnit(controls, { name: 'inspec-verify', timestamp: now }));
-  const summary = renderSummary({
-    tool: label,
-    target: plan.target.display,
-    profiles: report.profiles,
-    thresholdSource: plan.threshold.source,
-    gate,
-    controls,
-    waivers,
-    comparison: plan.previous ? compareRuns(controls, plan.previous) : undefined,
-    notSelected,
-  });
-  await writeSummary((builder) => builder.addRaw(summary));
 }
 
 async function renderInputs(

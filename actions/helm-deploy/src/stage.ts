@@ -2,22 +2,24 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { errorMessage, ToolError, TransientError, UserError } from '../../../src/errors.js';
+import { ToolError } from '../../../src/errors.js';
 import {
   diffRelease,
   formatDiff,
   withRestored,
   type ReleaseDiff,
 } from '../../../src/deploy/diff.js';
-import {
-  describeReleaseState,
-  ReadinessWatch,
-  recentEvents,
-  sampleReadiness,
-  type FailureReport,
-} from '../../../src/deploy/failure.js';
+import { probeCluster } from '../../../src/deploy/cluster.js';
+import { explainFailure } from '../../../src/deploy/explain.js';
+import { ReadinessWatch } from '../../../src/deploy/failure.js';
 import { prepareKubeconfig } from '../../../src/deploy/kubeconfig.js';
-import { ensureNotPending, readRelease, type Recovery } from '../../../src/deploy/release.js';
+import {
+  checkReleaseName,
+  deployDescription,
+  ensureNotPending,
+  pendingGraceSeconds,
+  type Recovery,
+} from '../../../src/deploy/release.js';
 import { environmentNamespace, loadManifest } from '../../../src/manifest/index.js';
 import { readRegistryInputs, scopedAccess } from '../../../src/registry/index.js';
 import { secretCutter } from '../../../src/report/redact.js';
@@ -27,7 +29,6 @@ import {
   renderDesired,
   resolveChart,
   traceAnnotations,
-  workflowRunUrl,
   type PinnedImage,
   type PostRendererEntry,
   type PreparedRelease,
@@ -35,7 +36,6 @@ import {
 } from '../../../src/render/index.js';
 import { parseManifestObjects } from '../../../src/kube/manifests.js';
 import { objectRef, type KubeObject } from '../../../src/kube/objects.js';
-import { retry } from '../../../src/retry.js';
 import { buildPlaceholderContext } from '../../../src/template/index.js';
 import {
   HelmHome,
@@ -73,34 +73,6 @@ export interface DeployOutcome {
   changed: boolean;
   recovered: { from: HelmRevision; recovery: Recovery } | undefined;
   placeholders: string[];
-}
-
-/** A deploy that reached the cluster and failed: what was not ready, the events, the release's state. */
-export class DeployFailed extends UserError {
-  override readonly name = 'DeployFailed';
-
-  constructor(
-    message: string,
-    readonly release: string,
-    readonly namespace: string,
-    readonly report: FailureReport,
-    readonly releaseState: string,
-    readonly images: PinnedImage[],
-    readonly helmError: string,
-  ) {
-    super(message, {
-      fix: 'see the job summary for the resources that did not become ready and their events; fix the cause and deploy again.',
-    });
-  }
-}
-
-/**
- * How long a pending release may be another deploy at work: its upgrade
- * (the wait, and hooks, each up to the timeout) and, when atomic, its
- * rollback. Unknown for certain, so generous by default.
- */
-export function pendingGraceSeconds(timeoutSeconds: number, given: number | undefined): number {
-  return given ?? 2 * timeoutSeconds + 60;
 }
 
 export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<DeployOutcome> {
@@ -301,114 +273,6 @@ async function upgrade(
     });
   } finally {
     await watch.stop();
-  }
-}
-
-async function explainFailure(
-  helm: Helm,
-  kubectl: Kubectl,
-  failure: {
-    error: ToolError;
-    release: string;
-    namespace: string;
-    started: Date;
-    watch: ReadinessWatch;
-    objects: { apiVersion: string; kind: string; name: string; namespace?: string }[];
-    images: PinnedImage[];
-  },
-): Promise<DeployFailed> {
-  const { release, namespace } = failure;
-  const helmError = helmErrorLine(failure.error.stderr);
-  let notReady = failure.watch.notReady();
-  const report: FailureReport = { notReady: [], events: [] };
-  let releaseState = '';
-  try {
-    if (notReady.length === 0)
-      notReady = await sampleReadiness(kubectl, failure.objects, namespace);
-    report.notReady = notReady;
-    // The events of what was not ready, when that is known; else of every object of the release.
-    const objects = notReady.length > 0 ? notReady.map((item) => item.ref) : failure.objects;
-    report.events = await recentEvents(kubectl, namespace, objects, failure.started);
-    releaseState = describeReleaseState(
-      (await readRelease(helm, release, namespace)).history,
-      release,
-    );
-  } catch (error) {
-    core.warning(`Could not collect everything about the failure: ${errorMessage(error)}`);
-  }
-  const notReadyText =
-    notReady.length > 0
-      ? ` Not ready: ${notReady
-          .map(
-            (item) =>
-              `${item.ref.kind}/${item.ref.name} (${item.state}${item.reasons[0] ? `; ${item.reasons[0]}` : ''})`,
-          )
-          .join(', ')}.`
-      : '';
-  const message = `The deploy of release ${release} to ${namespace} failed: ${helmError}.${notReadyText}${releaseState ? ` ${releaseState}` : ''}`;
-  return new DeployFailed(
-    message,
-    release,
-    namespace,
-    report,
-    releaseState,
-    failure.images,
-    helmError,
-  );
-}
-
-/** The line of helm's output that says what went wrong. */
-export function helmErrorLine(output: string): string {
-  const lines = output
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-  const error =
-    [...lines].reverse().find((line) => line.startsWith('Error:')) ??
-    lines[lines.length - 1] ??
-    'helm failed';
-  return error.replace(/^Error:\s*/, '').replace(/\.$/, '');
-}
-
-/** The API server answers, or a UserError that names it. */
-async function probeCluster(
-  kubectl: Kubectl,
-): Promise<{ version: string; url: string | undefined }> {
-  const url = await kubectl.server();
-  try {
-    const version = await retry(() => kubectl.serverVersion(10), {
-      attempts: 3,
-      baseDelayMs: 1000,
-      onRetry: (error, attempt) =>
-        core.info(`API server not reachable (attempt ${attempt}): ${errorMessage(error)}`),
-    });
-    return { version, url };
-  } catch (error) {
-    if (error instanceof TransientError) {
-      throw new UserError(/[.?!]$/.test(error.message) ? error.message : `${error.message}.`, {
-        fix: `check the kubeconfig's server address${url ? ` (${url})` : ''} and that this runner can reach it (network, VPN, firewall, a self-hosted runner for a private cluster).`,
-        cause: error,
-      });
-    }
-    throw error;
-  }
-}
-
-function deployDescription(): string {
-  const sha = process.env.GITHUB_SHA?.slice(0, 12);
-  const actor = process.env.GITHUB_ACTOR;
-  const run = workflowRunUrl();
-  return ['helm-deploy', sha ? `of ${sha}` : '', actor ? `by ${actor}` : '', run ? `(${run})` : '']
-    .filter((part) => part !== '')
-    .join(' ');
-}
-
-function checkReleaseName(release: string): void {
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(release) || release.length > 53) {
-    throw new UserError(
-      `Release name "${release}" is not valid: helm takes lowercase letters, digits and "-", at most 53 characters.`,
-      { fix: 'set the `release` input, or fix application.name in default.json.' },
-    );
   }
 }
 
