@@ -176,6 +176,51 @@ describe('the job token goes to ghcr.io only', () => {
   );
 });
 
+describe('the user name goes with a password, or neither goes (src/registry: both or neither)', () => {
+  const ACTOR = 'octocat';
+  const places = [
+    { path: '.github/workflows/build.yml', target: 'registry' },
+    { path: '.github/workflows/pr-checks.yml', target: 'registry' },
+    { path: '.github/workflows/publish-chart.yml', target: 'destination' },
+    { path: '.github/workflows/deploy.yml', target: 'chart' },
+  ];
+  const values: Record<string, string[]> = {
+    registry: ['ghcr.io/acme', 'registry.example.com/acme'],
+    destination: ['oci://ghcr.io/acme/charts', 'oci://registry.example.com/charts'],
+    chart: ['oci://ghcr.io/acme/charts/shop:1.0.0|', 'oci://registry.example.com/c/shop:1|'],
+  };
+
+  it.each(places)('$path', (place) => {
+    const matches = steps(place.path).filter(({ step }) => step.with?.['registry-password']);
+    expect(matches.length).toBeGreaterThan(0);
+    for (const { step } of matches) {
+      for (const value of values[place.target]!) {
+        const [first = '', image = ''] = value.split('|');
+        const target =
+          place.target === 'chart' ? { chart: first, image } : { [place.target]: first };
+        for (const secrets of [{}, { 'registry-password': 'given' }] as Record<string, string>[]) {
+          for (const named of [{}, { 'registry-username': 'team' }] as Record<string, string>[]) {
+            const contexts: Record<string, Record<string, string>> = {
+              secrets,
+              inputs: { ...target, ...named },
+              github: { token: 'ghs_job_token', actor: ACTOR },
+            };
+            const password = evaluate(step.with!['registry-password']!, contexts);
+            const username = evaluate(step.with!['registry-username'] ?? '', contexts);
+            const where = `${value} ${JSON.stringify(secrets)} ${JSON.stringify(named)}`;
+            if (password === '') {
+              // Nothing, unless the team named a user without a password (then the action says so).
+              expect(username, where).toBe('registry-username' in named ? 'team' : '');
+            } else {
+              expect(username, where).toBe('registry-username' in named ? 'team' : ACTOR);
+            }
+          }
+        }
+      }
+    }
+  });
+});
+
 describe('drift needs no approval', () => {
   it('no drift job runs in a GitHub Environment (their required reviewers would hold every scheduled run)', () => {
     const jobs = workflow('.github/workflows/drift.yml').jobs;
