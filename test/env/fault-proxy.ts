@@ -24,6 +24,13 @@
 //                         "tls: first record does not look like a TLS
 //                         handshake", Node: "wrong version number") — it never
 //                         sees a 503. Use refuse/reset/delay for TLS upstreams.
+//   http429(n | {count, forMs, retryAfterSeconds})
+//                         the same with `429 Too Many Requests` (throttling)
+//   cutAfter(bytes, {count}?)
+//                         the next `count` connections (default 1) are
+//                         forwarded, then cut (TCP RST both ways) once the
+//                         client has sent more than `bytes` bytes: a connection
+//                         that dies mid-upload
 //   heal()                clears every fault and listens again
 //
 // Faults given a duration heal themselves after it. stats() counts what the
@@ -63,6 +70,11 @@ export interface Http503Options {
   retryAfterSeconds?: number;
 }
 
+export interface CutOptions {
+  /** Cut this many connections, then heal (default 1). */
+  count?: number;
+}
+
 export interface FaultProxyStats {
   /** Connections accepted by the listener. */
   connections: number;
@@ -76,6 +88,10 @@ export interface FaultProxyStats {
   delayed: number;
   /** Connections answered with HTTP 503. */
   http503: number;
+  /** Connections answered with HTTP 429. */
+  http429: number;
+  /** Connections cut mid-upload by cutAfter(). */
+  cut: number;
   /** Connections whose upstream connect failed. */
   upstreamErrors: number;
   /** Connections currently open. */
@@ -110,9 +126,12 @@ export class FaultProxy {
   #delayTimer: Timer | undefined;
   #resetting = false;
   #resetTimer: Timer | undefined;
-  #http503Left = 0; // connections still to answer with 503; Infinity while timed
+  #http503Left = 0; // connections still to answer with 503 (or 429); Infinity while timed
   #http503Timer: Timer | undefined;
+  #status: 503 | 429 = 503;
   #retryAfter = 1;
+  #cutLeft = 0;
+  #cutAfterBytes = 0;
 
   #stats: Counters = {
     connections: 0,
@@ -121,6 +140,8 @@ export class FaultProxy {
     reset: 0,
     delayed: 0,
     http503: 0,
+    http429: 0,
+    cut: 0,
     upstreamErrors: 0,
   };
 
@@ -183,7 +204,25 @@ export class FaultProxy {
 
   /** Answers new connections with HTTP/1.1 503 (see the file header for TLS upstreams). */
   http503(options: number | Http503Options = {}): void {
+    this.#answerWith(503, options);
+  }
+
+  /** Answers new connections with HTTP/1.1 429 and Retry-After (plain HTTP upstreams only, as http503). */
+  http429(options: number | Http503Options = {}): void {
+    this.#answerWith(429, options);
+  }
+
+  /** Forwards the next `count` connections, then cuts each once its client has sent more than `bytes`. */
+  cutAfter(bytes: number, options: CutOptions = {}): void {
+    if (!(bytes >= 0)) throw new Error('fault-proxy: cutAfter(bytes) needs bytes >= 0');
+    this.#cutAfterBytes = bytes;
+    this.#cutLeft = options.count ?? 1;
+    for (const s of this.#sockets) s.end();
+  }
+
+  #answerWith(status: 503 | 429, options: number | Http503Options): void {
     const o: Http503Options = typeof options === 'number' ? { count: options } : options;
+    this.#status = status;
     this.#retryAfter = o.retryAfterSeconds ?? 1;
     if (o.forMs === undefined && o.count === undefined) {
       this.#http503Left = Number.POSITIVE_INFINITY;
@@ -209,6 +248,7 @@ export class FaultProxy {
     this.#delayMs = 0;
     this.#resetting = false;
     this.#http503Left = 0;
+    this.#cutLeft = 0;
     if (this.#refusing) {
       this.#refusing = false;
       void this.#listen();
@@ -317,9 +357,15 @@ export class FaultProxy {
     }
     if (this.#http503Left > 0) {
       this.#http503Left--;
-      this.#stats.http503++;
+      if (this.#status === 429) this.#stats.http429++;
+      else this.#stats.http503++;
       this.#answer503(client);
       return;
+    }
+    let cutAfter: number | undefined;
+    if (this.#cutLeft > 0) {
+      this.#cutLeft--;
+      cutAfter = this.#cutAfterBytes;
     }
     const wait = this.#delayMs;
     if (wait > 0) {
@@ -327,18 +373,19 @@ export class FaultProxy {
       client.pause();
       const t = setTimeout(() => {
         this.#timers.delete(t);
-        if (!client.destroyed) this.#forward(client);
+        if (!client.destroyed) this.#forward(client, cutAfter);
       }, wait);
       this.#timers.add(t);
     } else {
-      this.#forward(client);
+      this.#forward(client, cutAfter);
     }
   }
 
   #answer503(client: net.Socket): void {
-    const body = 'fault-proxy: 503 Service Unavailable\n';
+    const reason = this.#status === 429 ? 'Too Many Requests' : 'Service Unavailable';
+    const body = `fault-proxy: ${this.#status} ${reason}\n`;
     const headers =
-      'HTTP/1.1 503 Service Unavailable\r\n' +
+      `HTTP/1.1 ${this.#status} ${reason}\r\n` +
       `Retry-After: ${this.#retryAfter}\r\n` +
       'Content-Type: text/plain\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
@@ -365,7 +412,7 @@ export class FaultProxy {
     this.#timers.add(t);
   }
 
-  #forward(client: net.Socket): void {
+  #forward(client: net.Socket, cutAfter?: number): void {
     const upstream = net.connect({ host: this.target.host, port: this.target.port });
     this.#track(upstream);
     let connected = false;
@@ -387,8 +434,21 @@ export class FaultProxy {
     });
     // client -> upstream: each chunk waits while delay() is active
     let queue: Promise<void> = Promise.resolve();
+    let sent = 0;
     const send = (chunk: Buffer): void => {
       if (upstream.destroyed) return;
+      if (cutAfter !== undefined && sent + chunk.length > cutAfter) {
+        // forward up to the limit, then cut both sides mid-request
+        if (cutAfter > sent) upstream.write(chunk.subarray(0, cutAfter - sent));
+        sent = cutAfter;
+        this.#stats.cut++;
+        cutAfter = undefined;
+        if (typeof client.resetAndDestroy === 'function') client.resetAndDestroy();
+        else client.destroy();
+        upstream.destroy();
+        return;
+      }
+      sent += chunk.length;
       if (!upstream.write(chunk)) {
         client.pause();
         upstream.once('drain', () => client.resume());
@@ -436,7 +496,8 @@ async function main(args: string[]): Promise<void> {
     process.stderr.write(
       'usage: node test/env/fault-proxy.ts --target HOST:PORT [--listen PORT] [--control PORT]\n' +
         'control (HTTP, 127.0.0.1): POST /refuse?for=MS  /delay?ms=MS&for=MS  /reset?for=MS\n' +
-        '                           POST /http503?count=N&for=MS&retryAfter=S  /heal   GET /stats\n',
+        '                           POST /http503?count=N&for=MS&retryAfter=S  /http429?(same)\n' +
+        '                           POST /cut?after=BYTES&count=N  /heal   GET /stats\n',
     );
     process.exit(target ? 0 : 2);
   }
@@ -469,6 +530,20 @@ async function main(args: string[]): Promise<void> {
           proxy.http503(o);
           break;
         }
+        case 'POST /http429': {
+          const o: Http503Options = {};
+          const count = num('count');
+          const forMs = num('for');
+          const retry = num('retryAfter');
+          if (count !== undefined) o.count = count;
+          if (forMs !== undefined) o.forMs = forMs;
+          if (retry !== undefined) o.retryAfterSeconds = retry;
+          proxy.http429(o);
+          break;
+        }
+        case 'POST /cut':
+          proxy.cutAfter(num('after') ?? 0, { count: num('count') ?? 1 });
+          break;
         case 'POST /heal':
           proxy.heal();
           break;

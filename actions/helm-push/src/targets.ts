@@ -109,6 +109,8 @@ class OciTarget implements Target {
     const remote = `oci://${registry}${this.destination.path ? `/${this.destination.path}` : ''}`;
     const pushed = await retry(() => helm.push(chart.file, remote, connection), {
       ...this.options.retry,
+      service: `the registry at ${registry}`,
+      consequence: `${this.ref} was not published`,
       onRetry: (error, attempt, delayMs) =>
         core.warning(
           `helm push to ${remote} failed (attempt ${attempt}): ${errorMessage(error)}; retrying in ${delayMs} ms`,

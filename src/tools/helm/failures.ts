@@ -8,7 +8,7 @@ import type { ExecResult } from '../../exec.js';
  */
 
 const TRANSIENT =
-  /connection reset by peer|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused|server misbehaving|no such host.*temporary|\b(?:429|502|503|504)\b|Too Many Requests|Service Unavailable|Bad Gateway|Gateway Timeout|context deadline exceeded/i;
+  /connection reset by peer|use of closed network connection|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused|server misbehaving|no such host.*temporary|\b(?:429|502|503|504)\b|Too Many Requests|Service Unavailable|Bad Gateway|Gateway Timeout|context deadline exceeded/i;
 const AUTH =
   /\b401\b|\bunauthorized\b|authentication required|\b403\b|\bforbidden\b|access (?:to the resource )?(?:is )?denied|denied: requested access/i;
 const CERTIFICATE =
