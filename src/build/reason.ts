@@ -5,14 +5,16 @@ import type { BuildRecord } from './labels.js';
  * differ from the latest image of the app (or there is none), `config`
  * when default.json, the catalog's settings or the generator differ, `base`
  * when only a standard base image's digest does; `none` when an identical
- * image already exists and is reused.
+ * image already exists and is reused; `retag` when such an image is reused
+ * but its version tag is new (a run that stopped before tagging it): a new
+ * version to deploy, with nothing rebuilt.
  */
-export type Reason = 'commit' | 'config' | 'base' | 'none';
+export type Reason = 'commit' | 'config' | 'base' | 'none' | 'retag';
 
 export function rebuildReason(
   current: BuildRecord,
   previous: BuildRecord | undefined,
-): Exclude<Reason, 'none'> {
+): Exclude<Reason, 'none' | 'retag'> {
   if (!previous || previous.sourcesHash !== current.sourcesHash) return 'commit';
   if (previous.configHash !== current.configHash) return 'config';
   if (changedBase(current, previous)) return 'base';

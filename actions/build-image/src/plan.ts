@@ -35,7 +35,7 @@ export interface ReusePlan {
 export interface BuildPlan {
   readonly kind: 'build';
   readonly version: string;
-  readonly reason: Exclude<Reason, 'none'>;
+  readonly reason: Exclude<Reason, 'none' | 'retag'>;
   /** Immutable tags to create once the image is pushed under its content tag. */
   readonly tags: readonly string[];
   /** The image this one follows, for the log and summary. */
@@ -121,7 +121,7 @@ function versionTaken(
   target: Target,
   manifest: AppManifest,
   version: string,
-  reason: Exclude<Reason, 'none'>,
+  reason: Exclude<Reason, 'none' | 'retag'>,
   tags: readonly string[],
 ): UserError {
   const what =

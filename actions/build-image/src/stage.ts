@@ -15,7 +15,7 @@ import { imageSize, tagImmutable, tagMutable } from '../../../src/build/publish.
 import type { Reason } from '../../../src/build/reason.js';
 import { needsBuilder, selectBuilder, selectRuntime } from '../../../src/build/select-images.js';
 import { listSourceFiles } from '../../../src/build/source-files.js';
-import { contentTag, isContentTag } from '../../../src/build/versions.js';
+import { contentTag, isContentTag, versionTag } from '../../../src/build/versions.js';
 import { Docker } from '../../../src/tools/docker.js';
 import { catalogLocation } from './catalog-location.js';
 import type { Inputs } from './inputs.js';
@@ -84,7 +84,8 @@ export async function buildImage(inputs: Inputs): Promise<BuildOutcome> {
         digest: plan.digest,
         version: plan.version,
         rebuilt: false,
-        reason: 'none',
+        // A version tag written onto existing content is a new version to deploy.
+        reason: written.includes(versionTag(plan.version)) ? 'retag' : 'none',
         previous: undefined,
         sizeBytes: await imageSize(target.client, target.repository, plan.digest),
         buildSeconds: 0,

@@ -36,6 +36,8 @@ function reasonText(outcome: BuildOutcome): string {
   switch (outcome.reason) {
     case 'none':
       return 'none: an identical image already existed and was reused';
+    case 'retag':
+      return `retag: an identical image already existed; it was tagged with the new version ${outcome.version}`;
     case 'commit':
       return outcome.previous
         ? `commit: the sources differ from ${outcome.previous}`

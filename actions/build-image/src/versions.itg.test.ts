@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../../src/oci/index.js';
 import {
@@ -69,5 +70,32 @@ describe('versions', () => {
     expect(run.stdout).not.toContain('docker buildx build');
     expect(run.stdout).not.toContain('docker run');
     expect(await registrySnapshot(env.registry, repository)).toEqual(before);
+  });
+
+  it('a run that stopped before its version tag: the rerun tags the image and says retag', async () => {
+    setVersion('6.0.0');
+    repo.write('app/src/products.json', '[{ "sku": "scarf-06", "name": "Scarf", "price": 21 }]\n');
+    const first = await build();
+    expect(first.exitCode, first.stdout.slice(-3000)).toBe(0);
+    const content = first.outputs.tags!.split(',').find((tag) => tag.startsWith('content-'))!;
+    // The state such a run leaves: the image under its content tag only, in a repository
+    // of its own (a real copy through the registry API, with skopeo).
+    const other = `${suite.prefix}-retag`;
+    execFileSync('skopeo', [
+      'copy',
+      '--src-tls-verify=false',
+      '--dest-tls-verify=false',
+      `docker://${env.registry}/${repository}:${content}`,
+      `docker://${env.registry}/${other}/shop/storefront:${content}`,
+    ]);
+    const rerun = await suite.build(repo, { registry: `${env.registry}/${other}` });
+    expect(rerun.exitCode, rerun.stdout.slice(-3000)).toBe(0);
+    expect(rerun.outputs).toMatchObject({ version: '6.0.0', rebuilt: 'false', reason: 'retag' });
+    expect((await registrySnapshot(env.registry, `${other}/shop/storefront`))['6.0.0']).toBe(
+      first.outputs.digest,
+    );
+    // Once tagged, the same run again has nothing new to say.
+    const again = await suite.build(repo, { registry: `${env.registry}/${other}` });
+    expect(again.outputs).toMatchObject({ version: '6.0.0', rebuilt: 'false', reason: 'none' });
   });
 });
