@@ -15,14 +15,17 @@ execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-validators.mjs')], { 
 
 const names = args.length > 0 ? args : actionNames();
 
-for (const name of names) {
-  const started = Date.now();
-  const entry = join(ROOT, 'actions', name, 'src', 'index.ts');
-  const outDir = outRoot ? join(outRoot, name) : join(ROOT, 'actions', name, 'dist');
-  // Type checking is `npm run typecheck`'s job; here it would make a bundle
-  // depend on every file tsconfig includes, tests among them.
-  const { code, assets } = await ncc(entry, {
-    license: 'licenses.txt',
+// Second entries, bundled beside an action's index.js: helm starts the
+// post-renderer once per upgrade, so it gets a bundle of the rendering chain
+// alone instead of the whole action (src/render/post-render.ts).
+const EXTRA_ENTRIES = {
+  'helm-deploy': { 'post-render.js': 'post-render.ts' },
+  'drift-check': { 'post-render.js': 'post-render.ts' },
+};
+
+async function bundle(name, entry, license) {
+  return ncc(entry, {
+    ...(license ? { license } : {}),
     minify: true,
     sourceMap: false,
     quiet: true,
@@ -30,9 +33,20 @@ for (const name of names) {
     transpileOnly: true,
   }).catch((error) => {
     // ncc's errors quote whole minified lines; keep the part a reader needs.
-    console.error(`${name}: bundling failed: ${String(error?.message ?? error).slice(0, 2000)}`);
+    console.error(
+      `${name}: bundling ${entry} failed: ${String(error?.message ?? error).slice(0, 2000)}`,
+    );
     process.exit(1);
   });
+}
+
+for (const name of names) {
+  const started = Date.now();
+  const entry = join(ROOT, 'actions', name, 'src', 'index.ts');
+  const outDir = outRoot ? join(outRoot, name) : join(ROOT, 'actions', name, 'dist');
+  // Type checking is `npm run typecheck`'s job; here it would make a bundle
+  // depend on every file tsconfig includes, tests among them.
+  const { code, assets } = await bundle(name, entry, 'licenses.txt');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'index.js'), code);
@@ -40,6 +54,11 @@ for (const name of names) {
     const path = join(outDir, file);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, asset.source);
+  }
+  for (const [file, source] of Object.entries(EXTRA_ENTRIES[name] ?? {})) {
+    // Its licenses are a subset of the action's licenses.txt beside it.
+    const extra = await bundle(name, join(ROOT, 'actions', name, 'src', source), undefined);
+    writeFileSync(join(outDir, file), extra.code);
   }
   const size = Buffer.byteLength(code);
   console.log(

@@ -22,6 +22,7 @@ export {
 } from './images.js';
 export { applyOverlay, findKustomization, type KustomizeBuilder } from './kustomize.js';
 export {
+  bundledPostRenderer,
   HelmPostRenderer,
   POST_RENDER_FLAG,
   postRender,

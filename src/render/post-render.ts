@@ -7,7 +7,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   errorMessage,
   isUserError,
@@ -220,6 +220,19 @@ async function readStdin(): Promise<string> {
 export interface PostRendererEntry {
   command: string;
   args: string[];
+}
+
+/** The post-renderer's own bundle, built next to each action bundle that renders (scripts/build.mjs). */
+export const POST_RENDER_BUNDLE = 'post-render.js';
+
+/**
+ * How helm starts the post-renderer from a running action bundle: the small
+ * post-render.js beside it, or (run from elsewhere) the bundle itself in
+ * post-render mode, which its index.ts also understands.
+ */
+export function bundledPostRenderer(bundle = process.argv[1] ?? ''): PostRendererEntry {
+  const own = join(dirname(bundle), POST_RENDER_BUNDLE);
+  return { command: process.execPath, args: [existsSync(own) ? own : bundle] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { PostRendererEntry } from '../../../src/render/index.js';
+import { bundledPostRenderer } from '../../../src/render/index.js';
 import { runAction } from '../../../src/run.js';
 import { getInputs } from './inputs.js';
 import { notify } from './notify.js';
@@ -9,17 +9,12 @@ import { judge } from './verdict.js';
 
 export const ACTION_NAME = 'drift-check';
 
-/** How helm starts the post-renderer: this same bundle, in post-render mode (see index.ts). */
-function selfEntry(): PostRendererEntry {
-  return { command: process.execPath, args: [process.argv[1] ?? ''] };
-}
-
 export async function run(): Promise<void> {
   await runAction(ACTION_NAME, async () => {
     // Until the check says otherwise: a failure on the way is an error, never "no drift".
     core.setOutput('status', 'error');
     const inputs = getInputs();
-    const { report, reportPath, errors } = await checkEnvironment(inputs, selfEntry());
+    const { report, reportPath, errors } = await checkEnvironment(inputs, bundledPostRenderer());
     await reportDrift(report, reportPath);
     const notified = await notify(report, inputs);
     const issueUrl = notified.issue?.issue?.url;

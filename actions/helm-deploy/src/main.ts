@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { runAction } from '../../../src/run.js';
-import type { PostRendererEntry } from '../../../src/render/index.js';
+import { bundledPostRenderer } from '../../../src/render/index.js';
 import { DeployFailed } from '../../../src/deploy/explain.js';
 import { deploy } from './stage.js';
 import { getInputs } from './inputs.js';
@@ -8,19 +8,11 @@ import { writeDeploySummary, writeFailureSummary } from './summary.js';
 
 export const ACTION_NAME = 'helm-deploy';
 
-/**
- * How helm starts the post-renderer: this same bundle (node and the script
- * the runner started), in post-render mode (see index.ts).
- */
-function selfEntry(): PostRendererEntry {
-  return { command: process.execPath, args: [process.argv[1] ?? ''] };
-}
-
 export async function run(): Promise<void> {
   await runAction(ACTION_NAME, async () => {
     const inputs = getInputs();
     try {
-      const outcome = await deploy(inputs, selfEntry());
+      const outcome = await deploy(inputs, bundledPostRenderer());
       core.setOutput('release', outcome.release);
       core.setOutput('namespace', outcome.namespace);
       core.setOutput('revision', outcome.revision === undefined ? '' : String(outcome.revision));
