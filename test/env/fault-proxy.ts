@@ -508,6 +508,16 @@ async function main(args: string[]): Promise<void> {
       const v = url.searchParams.get(k);
       return v === null ? undefined : Number(v);
     };
+    const statusOptions = (): Http503Options => {
+      const o: Http503Options = {};
+      const count = num('count');
+      const forMs = num('for');
+      const retry = num('retryAfter');
+      if (count !== undefined) o.count = count;
+      if (forMs !== undefined) o.forMs = forMs;
+      if (retry !== undefined) o.retryAfterSeconds = retry;
+      return o;
+    };
     try {
       switch (`${req.method} ${url.pathname}`) {
         case 'POST /refuse':
@@ -519,28 +529,12 @@ async function main(args: string[]): Promise<void> {
         case 'POST /reset':
           proxy.reset(num('for'));
           break;
-        case 'POST /http503': {
-          const o: Http503Options = {};
-          const count = num('count');
-          const forMs = num('for');
-          const retry = num('retryAfter');
-          if (count !== undefined) o.count = count;
-          if (forMs !== undefined) o.forMs = forMs;
-          if (retry !== undefined) o.retryAfterSeconds = retry;
-          proxy.http503(o);
+        case 'POST /http503':
+          proxy.http503(statusOptions());
           break;
-        }
-        case 'POST /http429': {
-          const o: Http503Options = {};
-          const count = num('count');
-          const forMs = num('for');
-          const retry = num('retryAfter');
-          if (count !== undefined) o.count = count;
-          if (forMs !== undefined) o.forMs = forMs;
-          if (retry !== undefined) o.retryAfterSeconds = retry;
-          proxy.http429(o);
+        case 'POST /http429':
+          proxy.http429(statusOptions());
           break;
-        }
         case 'POST /cut':
           proxy.cutAfter(num('after') ?? 0, { count: num('count') ?? 1 });
           break;
