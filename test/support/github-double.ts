@@ -16,7 +16,8 @@
 // (a comment on the pull request, updated in place, and a check run on the
 // head commit: check runs are kept by head SHA). A pull request is an issue
 // here as in GitHub's API (seedPullRequest), so its comments are issue
-// comments. A second, read-only token (readOnlyToken) is what a pull request
+// comments. Releases (the release workflow, scripts/release.mjs) are kept
+// by tag: one release per tag, as GitHub allows. A second, read-only token (readOnlyToken) is what a pull request
 // from a fork gets: it reads, and every write is answered 403.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -64,6 +65,18 @@ export interface DoubleCheckRun {
   annotationsCount: number;
   /** One check suite per head SHA: the double is one app. */
   checkSuiteId: number;
+}
+
+export interface DoubleRelease {
+  id: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  makeLatest: string | undefined;
+  createdAt: string;
 }
 
 export interface DoubleIssue {
@@ -144,6 +157,8 @@ export class GitHubDouble {
   readonly issues = new Map<number, DoubleIssue>();
   /** Check runs by head SHA, oldest first. */
   readonly checkRunsBySha = new Map<string, DoubleCheckRun[]>();
+  /** Releases by tag name. */
+  readonly releases = new Map<string, DoubleRelease>();
   readonly token: string;
   readonly readOnlyToken: string | undefined;
   readonly owner: string;
@@ -262,6 +277,45 @@ export class GitHubDouble {
   /** The check runs on a commit, oldest first. */
   checkRuns(sha: string): DoubleCheckRun[] {
     return this.checkRunsBySha.get(sha) ?? [];
+  }
+
+  /** A check run that exists before the test, completed with this conclusion (a CI job on a commit). */
+  seedCheckRun(sha: string, name: string, conclusion: string | null = 'success'): DoubleCheckRun {
+    const runs = this.checkRuns(sha);
+    const now = this.now();
+    const run: DoubleCheckRun = {
+      id: this.nextId++,
+      headSha: sha,
+      name,
+      externalId: '',
+      detailsUrl: null,
+      status: conclusion === null ? 'in_progress' : 'completed',
+      conclusion,
+      startedAt: now,
+      completedAt: conclusion === null ? null : now,
+      output: { title: null, summary: null, text: null },
+      annotationsCount: 0,
+      checkSuiteId: runs[0]?.checkSuiteId ?? this.nextId++,
+    };
+    this.checkRunsBySha.set(sha, [...runs, run]);
+    return run;
+  }
+
+  /** A release that exists before the test. */
+  seedRelease(tagName: string, targetCommitish = 'main'): DoubleRelease {
+    const release: DoubleRelease = {
+      id: this.nextId++,
+      tagName,
+      targetCommitish,
+      name: tagName,
+      body: null,
+      draft: false,
+      prerelease: false,
+      makeLatest: undefined,
+      createdAt: this.now(),
+    };
+    this.releases.set(tagName, release);
+    return release;
   }
 
   // --- the server ------------------------------------------------------------
@@ -517,6 +571,38 @@ export class GitHubDouble {
         headers,
       };
     },
+    'repos/get-release-by-tag': ({ operation }) => {
+      const release = this.releases.get(operation.params.tag ?? '');
+      return release ? { status: 200, body: this.releaseJson(release) } : notFound();
+    },
+    'repos/create-release': ({ body }) => {
+      const input = body as {
+        tag_name: string;
+        target_commitish?: string;
+        name?: string;
+        body?: string;
+        draft?: boolean;
+        prerelease?: boolean;
+        make_latest?: string;
+      };
+      if (this.releases.has(input.tag_name))
+        return unprocessable(
+          `repos/create-release: ${input.tag_name} already has a release (GitHub answers 422 "already_exists")`,
+        );
+      const release = this.seedRelease(input.tag_name, input.target_commitish ?? 'main');
+      Object.assign(release, {
+        name: input.name ?? input.tag_name,
+        body: input.body ?? null,
+        draft: input.draft ?? false,
+        prerelease: input.prerelease ?? false,
+        makeLatest: input.make_latest,
+      });
+      return {
+        status: 201,
+        body: this.releaseJson(release),
+        headers: { location: this.apiUrl(`/releases/${release.id}`) },
+      };
+    },
     'checks/create': ({ body }) => {
       const input = body as CheckRunInput & { name: string; head_sha: string };
       // GitHub looks the commit up; the double only knows what a SHA looks like.
@@ -749,6 +835,31 @@ export class GitHubDouble {
       app: this.appJson(),
       // GitHub lists open pull requests whose head is this commit; the double does not track heads.
       pull_requests: [],
+    };
+  }
+
+  private releaseJson(release: DoubleRelease): Record<string, unknown> {
+    const url = this.apiUrl(`/releases/${release.id}`);
+    const web = `https://github.com/${this.owner}/${this.repo}`;
+    return {
+      url,
+      html_url: `${web}/releases/tag/${release.tagName}`,
+      assets_url: `${url}/assets`,
+      upload_url: `https://uploads.github.com/repos/${this.owner}/${this.repo}/releases/${release.id}/assets{?name,label}`,
+      tarball_url: this.apiUrl(`/tarball/${release.tagName}`),
+      zipball_url: this.apiUrl(`/zipball/${release.tagName}`),
+      id: release.id,
+      node_id: `RE_double${release.id}`,
+      tag_name: release.tagName,
+      target_commitish: release.targetCommitish,
+      name: release.name,
+      body: release.body,
+      draft: release.draft,
+      prerelease: release.prerelease,
+      created_at: release.createdAt,
+      published_at: release.draft ? null : release.createdAt,
+      author: this.userJson(this.actor),
+      assets: [],
     };
   }
 
