@@ -1,11 +1,13 @@
 // Keeps each action README's inputs and outputs tables in step with its
-// action.yml. `--write` rewrites the tables between the markers; `--check`
-// (the default) exits 1 and names every README that differs.
+// action.yml, and README.md's naming table in step with naming.yml.
+// `--write` rewrites the tables between the markers; `--check` (the default)
+// exits 1 and names every README that differs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { format, resolveConfig } from 'prettier';
 import { ROOT, actionNames } from './actions.mjs';
+import { interfaceNames, readNaming, renderNamingTable } from './naming.mjs';
 
 export function renderTables(actionYml) {
   const meta = load(actionYml);
@@ -49,10 +51,19 @@ export function applyTables(readme, tables, file) {
 }
 
 // Formatted the way `prettier --check` wants it, so the two checks agree.
-export async function expectedReadme(readme, actionYml, readmePath) {
-  const text = applyTables(readme, renderTables(actionYml), readmePath);
+async function formatted(text, readmePath) {
   const options = (await resolveConfig(readmePath)) ?? {};
   return format(text, { ...options, parser: 'markdown', filepath: readmePath });
+}
+
+export async function expectedReadme(readme, actionYml, readmePath) {
+  return formatted(applyTables(readme, renderTables(actionYml), readmePath), readmePath);
+}
+
+/** README.md with its naming table rendered from naming.yml. */
+export async function expectedRootReadme(readme, readmePath) {
+  const names = renderNamingTable(readNaming(), interfaceNames());
+  return formatted(applyTables(readme, { names }, readmePath), readmePath);
 }
 
 export async function staleReadmes() {
@@ -68,6 +79,10 @@ export async function staleReadmes() {
     );
     if (expected !== readme) stale.push({ name, readmePath, expected });
   }
+  const readmePath = join(ROOT, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const expected = await expectedRootReadme(readme, readmePath);
+  if (expected !== readme) stale.push({ name: 'naming', readmePath, expected });
   return stale;
 }
 
@@ -80,7 +95,11 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     }
   } else if (stale.length > 0) {
     for (const { name } of stale) {
-      console.error(`actions/${name}/README.md does not match actions/${name}/action.yml`);
+      console.error(
+        name === 'naming'
+          ? 'README.md: the naming table does not match naming.yml'
+          : `actions/${name}/README.md does not match actions/${name}/action.yml`,
+      );
     }
     console.error('Run `npm run docs` and commit the result.');
     process.exit(1);
