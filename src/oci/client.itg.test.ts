@@ -5,19 +5,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { loadEnvironment } from '../../test/env/environment.js';
+import { pushTestImage, type PushedImage } from '../../test/support/oci-push.js';
 import { FaultProxy } from '../../test/env/fault-proxy.js';
 import { TransientError, UserError } from '../errors.js';
 import type { RetryOptions } from '../retry.js';
 import { RegistryClient, type RegistryClientOptions } from './client.js';
 import { digestOf } from './digest.js';
 import { RegistryPool } from './pool.js';
-import {
-  DOCKER_MANIFEST,
-  OCI_CONFIG,
-  OCI_INDEX,
-  OCI_MANIFEST,
-  DOCKER_MANIFEST_LIST,
-} from './media-types.js';
+import { DOCKER_MANIFEST, OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST } from './media-types.js';
 import { formatReference, parseReference, withDigest } from './reference.js';
 
 /**
@@ -47,55 +42,42 @@ function recorder() {
   return { lines, log: (line: string) => void lines.push(line) };
 }
 
-interface Pushed {
-  digest: string;
-  bytes: Buffer;
-  configDigest: string;
-}
+type Pushed = PushedImage;
 
-/** Pushes a small single-layer image with its own config (and labels) through the client. */
-async function pushImage(
-  c: RegistryClient,
+/**
+ * Pushes a small single-layer image with its own config (and labels) with
+ * skopeo, a real registry client: the OCI client itself uploads manifests
+ * only (images come from docker, charts from helm).
+ */
+function pushImage(
+  registry: string,
   repository: string,
   tag: string,
   labels: Record<string, string> = {},
   mediaType = OCI_MANIFEST,
 ): Promise<Pushed> {
-  const layer = Buffer.from(`layer of ${repository}:${tag} ${run} ${Math.random()}\n`);
-  const config = Buffer.from(
-    JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      config: { Labels: labels },
-      rootfs: { type: 'layers', diff_ids: [digestOf(layer)] },
-    }),
+  const secure =
+    registry === env.registryTls
+      ? { certDir: sharedCertDir(), creds: `${env.registryTlsUser}:${env.registryTlsPassword}` }
+      : {};
+  return pushTestImage(
+    { registry, repository, tag, ...secure },
+    { labels, docker: mediaType === DOCKER_MANIFEST },
   );
-  const configDigest = await c.pushBlob(repository, config);
-  const layerDigest = await c.pushBlob(repository, layer);
-  const docker = mediaType === DOCKER_MANIFEST;
-  const manifest = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType,
-      config: {
-        mediaType: docker ? 'application/vnd.docker.container.image.v1+json' : OCI_CONFIG,
-        digest: configDigest,
-        size: config.length,
-      },
-      layers: [
-        {
-          mediaType: docker
-            ? 'application/vnd.docker.image.rootfs.diff.tar'
-            : 'application/vnd.oci.image.layer.v1.tar',
-          digest: layerDigest,
-          size: layer.length,
-        },
-      ],
-    }),
-  );
-  const digest = await c.putManifest(repository, tag, manifest, mediaType);
-  return { digest, bytes: manifest, configDigest };
 }
+
+let sharedCertDirPath: string | undefined;
+/** A directory with the environment's CA as ca.crt, as skopeo's --cert-dir wants it. */
+function sharedCertDir(): string {
+  if (!sharedCertDirPath) {
+    sharedCertDirPath = mkdtempSync(join(tmpdir(), 'oci-certs-'));
+    copyFileSync(env.caFile, join(sharedCertDirPath, 'ca.crt'));
+  }
+  return sharedCertDirPath;
+}
+afterAll(() => {
+  if (sharedCertDirPath) rmSync(sharedCertDirPath, { recursive: true, force: true });
+});
 
 /** The manifest bytes as skopeo (another client) reads them, and their digest. */
 async function skopeoDigest(reference: string, extra: string[] = []): Promise<string> {
@@ -114,7 +96,7 @@ describe('open registry (plain HTTP on loopback)', () => {
 
   beforeAll(async () => {
     registry = client(env.registry, { scheme: 'http' });
-    v1 = await pushImage(registry, repository, '1.0.0', {
+    v1 = await pushImage(env.registry, repository, '1.0.0', {
       'org.opencontainers.image.base.digest': `sha256:${'0'.repeat(64)}`,
       'io.pipeline-actions.content-hash': 'abc123',
     });
@@ -146,8 +128,8 @@ describe('open registry (plain HTTP on loopback)', () => {
   });
 
   test('an index is answered as the index, with the index digest', async () => {
-    const amd64 = await pushImage(registry, repository, 'amd64-only', { arch: 'amd64' });
-    const arm64 = await pushImage(registry, repository, 'arm64-only', { arch: 'arm64' });
+    const amd64 = await pushImage(env.registry, repository, 'amd64-only', { arch: 'amd64' });
+    const arm64 = await pushImage(env.registry, repository, 'arm64-only', { arch: 'arm64' });
     const index = Buffer.from(
       JSON.stringify({
         schemaVersion: 2,
@@ -190,7 +172,7 @@ describe('open registry (plain HTTP on loopback)', () => {
   });
 
   test('Docker v2 manifests and manifest lists keep their own media type and digest', async () => {
-    const docker = await pushImage(registry, repository, 'docker-v2', {}, DOCKER_MANIFEST);
+    const docker = await pushImage(env.registry, repository, 'docker-v2', {}, DOCKER_MANIFEST);
     expect(await registry.headManifest(repository, 'docker-v2')).toMatchObject({
       digest: docker.digest,
       mediaType: DOCKER_MANIFEST,
@@ -320,11 +302,7 @@ describe('TLS registry with basic auth', () => {
   let v1: Pushed;
 
   beforeAll(async () => {
-    v1 = await pushImage(
-      client(env.registryTls, { caFile: env.caFile, credentials }),
-      repository,
-      '1.0.0',
-    );
+    v1 = await pushImage(env.registryTls, repository, '1.0.0');
   });
 
   test('pushes and reads with the CA and the credentials', async () => {
@@ -450,19 +428,8 @@ describe('TLS registry with basic auth', () => {
 });
 
 test('a pool resolves references on several registries, each with its own CA and credentials', async () => {
-  const open = await pushImage(
-    client(env.registry, { scheme: 'http' }),
-    `oci-client/${run}/pool`,
-    '1.0.0',
-  );
-  const secure = await pushImage(
-    client(env.registryTls, {
-      caFile: env.caFile,
-      credentials: { username: env.registryTlsUser, password: env.registryTlsPassword },
-    }),
-    `oci-client/${run}/pool`,
-    '1.0.0',
-  );
+  const open = await pushImage(env.registry, `oci-client/${run}/pool`, '1.0.0');
+  const secure = await pushImage(env.registryTls, `oci-client/${run}/pool`, '1.0.0');
   const pool = new RegistryPool({
     dockerConfig: false,
     retry: FAST_RETRY,
@@ -494,7 +461,7 @@ describe('faults on the way to the registry', () => {
   let v1: Pushed;
 
   beforeAll(async () => {
-    v1 = await pushImage(client(env.registry, { scheme: 'http' }), repository, '1.0.0');
+    v1 = await pushImage(env.registry, repository, '1.0.0');
     proxy = await FaultProxy.start({ target: env.registry });
   });
   afterEach(() => {
