@@ -318,7 +318,7 @@ describe('TLS registry with basic auth', () => {
     expect(
       await skopeoDigest(`${env.registryTls}/${repository}:1.0.0`, [
         '--cert-dir',
-        certDir(),
+        sharedCertDir(),
         '--creds',
         `${env.registryTlsUser}:${env.registryTlsPassword}`,
       ]),
@@ -412,18 +412,6 @@ describe('TLS registry with basic auth', () => {
     } finally {
       await proxy.close();
     }
-  });
-
-  let certDirPath: string | undefined;
-  function certDir(): string {
-    if (!certDirPath) {
-      certDirPath = mkdtempSync(join(tmpdir(), 'oci-certs-'));
-      copyFileSync(env.caFile, join(certDirPath, 'ca.crt'));
-    }
-    return certDirPath;
-  }
-  afterAll(() => {
-    if (certDirPath) rmSync(certDirPath, { recursive: true, force: true });
   });
 });
 
