@@ -58,7 +58,7 @@ function pushImage(
 ): Promise<Pushed> {
   const secure =
     registry === env.registryTls
-      ? { certDir: sharedCertDir(), creds: `${env.registryTlsUser}:${env.registryTlsPassword}` }
+      ? { caFile: env.caFile, creds: `${env.registryTlsUser}:${env.registryTlsPassword}` }
       : {};
   return pushTestImage(
     { registry, repository, tag, ...secure },
@@ -66,17 +66,17 @@ function pushImage(
   );
 }
 
-let sharedCertDirPath: string | undefined;
+let certDirPath: string | undefined;
 /** A directory with the environment's CA as ca.crt, as skopeo's --cert-dir wants it. */
-function sharedCertDir(): string {
-  if (!sharedCertDirPath) {
-    sharedCertDirPath = mkdtempSync(join(tmpdir(), 'oci-certs-'));
-    copyFileSync(env.caFile, join(sharedCertDirPath, 'ca.crt'));
+function certDir(): string {
+  if (!certDirPath) {
+    certDirPath = mkdtempSync(join(tmpdir(), 'oci-certs-'));
+    copyFileSync(env.caFile, join(certDirPath, 'ca.crt'));
   }
-  return sharedCertDirPath;
+  return certDirPath;
 }
 afterAll(() => {
-  if (sharedCertDirPath) rmSync(sharedCertDirPath, { recursive: true, force: true });
+  if (certDirPath) rmSync(certDirPath, { recursive: true, force: true });
 });
 
 /** The manifest bytes as skopeo (another client) reads them, and their digest. */
@@ -318,7 +318,7 @@ describe('TLS registry with basic auth', () => {
     expect(
       await skopeoDigest(`${env.registryTls}/${repository}:1.0.0`, [
         '--cert-dir',
-        sharedCertDir(),
+        certDir(),
         '--creds',
         `${env.registryTlsUser}:${env.registryTlsPassword}`,
       ]),

@@ -114,7 +114,7 @@ async function everyExchange(): Promise<{
     registry: env.registryTlsName,
     repository,
     tag: '1.0.0',
-    certDir: certDir(),
+    caFile: env.caFile,
     creds: `${credentials.username}:${credentials.password}`,
   });
   const connection = loadKubeconfig(env.kubeconfig);
@@ -227,16 +227,6 @@ const CATALOG = readFileSync(
   join(import.meta.dirname, '../../catalog/standard-images.yaml'),
   'utf8',
 );
-
-let certDirPath: string | undefined;
-/** A directory with the environment's CA as ca.crt, as skopeo's --cert-dir wants it. */
-function certDir(): string {
-  if (!certDirPath) {
-    certDirPath = mkdtempSync(join(tmpdir(), 'proxy-certs-'));
-    writeFileSync(join(certDirPath, 'ca.crt'), readFileSync(env.caFile));
-  }
-  return certDirPath;
-}
 
 /** tinyproxy on a free port of this machine, in the foreground, logging each request it forwards. */
 class Tinyproxy {

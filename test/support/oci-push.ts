@@ -8,7 +8,7 @@
 
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,8 +20,8 @@ export interface PushTarget {
   registry: string;
   repository: string;
   tag: string;
-  /** For a TLS registry: a directory holding its CA as `ca.crt`, and `user:password`. */
-  certDir?: string;
+  /** For a TLS registry: its CA (a PEM file) and `user:password`. */
+  caFile?: string;
   creds?: string;
 }
 
@@ -112,9 +112,10 @@ export async function copyImage(source: string, target: PushTarget): Promise<str
 }
 
 async function skopeoCopy(source: string, target: PushTarget, extra: string[]): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'skopeo-digest-'));
+  const dir = mkdtempSync(join(tmpdir(), 'skopeo-'));
   try {
     const digestFile = join(dir, 'digest');
+    if (target.caFile) copyFileSync(target.caFile, join(dir, 'ca.crt'));
     await execFileAsync(
       'skopeo',
       [
@@ -123,7 +124,9 @@ async function skopeoCopy(source: string, target: PushTarget, extra: string[]): 
         '--digestfile',
         digestFile,
         ...extra,
-        ...destinationAccess(target),
+        ...(target.caFile
+          ? ['--dest-cert-dir', dir, ...(target.creds ? ['--dest-creds', target.creds] : [])]
+          : ['--dest-tls-verify=false']),
         source,
         `docker://${target.registry}/${target.repository}:${target.tag}`,
       ],
@@ -136,22 +139,19 @@ async function skopeoCopy(source: string, target: PushTarget, extra: string[]): 
 }
 
 async function rawManifest(target: PushTarget, digest: string): Promise<Buffer> {
-  const access = target.certDir
-    ? ['--cert-dir', target.certDir, ...(target.creds ? ['--creds', target.creds] : [])]
-    : ['--tls-verify=false'];
-  const { stdout } = await execFileAsync(
-    'skopeo',
-    ['inspect', '--raw', ...access, `docker://${target.registry}/${target.repository}@${digest}`],
-    { encoding: 'buffer', maxBuffer: 8 * 1024 * 1024 },
-  );
-  return stdout;
-}
-
-function destinationAccess(target: PushTarget): string[] {
-  if (!target.certDir) return ['--dest-tls-verify=false'];
-  return [
-    '--dest-cert-dir',
-    target.certDir,
-    ...(target.creds ? ['--dest-creds', target.creds] : []),
-  ];
+  const dir = mkdtempSync(join(tmpdir(), 'skopeo-'));
+  try {
+    if (target.caFile) copyFileSync(target.caFile, join(dir, 'ca.crt'));
+    const access = target.caFile
+      ? ['--cert-dir', dir, ...(target.creds ? ['--creds', target.creds] : [])]
+      : ['--tls-verify=false'];
+    const { stdout } = await execFileAsync(
+      'skopeo',
+      ['inspect', '--raw', ...access, `docker://${target.registry}/${target.repository}@${digest}`],
+      { encoding: 'buffer', maxBuffer: 8 * 1024 * 1024 },
+    );
+    return stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
