@@ -162,12 +162,18 @@ export class HttpTransport {
       }
       const out = createWriteStream(file);
       let size = 0;
-      out.on('error', fail);
+      const stop = (error: unknown) => {
+        out.destroy();
+        fail(error);
+      };
+      out.on('error', stop);
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > request.maxBodyBytes) fail(tooLarge(request.url, size, request.maxBodyBytes));
+        if (size > request.maxBodyBytes) stop(tooLarge(request.url, size, request.maxBodyBytes));
       });
-      res.on('aborted', () => fail(cut(request.url, size, declared)));
+      res.on('close', () => {
+        if (!res.complete) stop(cut(request.url, size, declared));
+      });
       res.pipe(out);
       out.on('finish', () => {
         if (Number.isFinite(declared) && size < declared) fail(cut(request.url, size, declared));
@@ -286,6 +292,15 @@ export class HttpTransport {
       req.on('response', (res) => {
         const status = res.statusCode ?? 0;
         res.on('error', fail);
+        // A connection closed before the whole answer arrived (a no-op once settled).
+        res.on('close', () => {
+          if (!res.complete)
+            fail(
+              Object.assign(new Error(`${url.host} closed the connection mid-answer`), {
+                code: 'ECONNRESET',
+              }),
+            );
+        });
         read(
           res,
           status >= 200 && status < 300,
