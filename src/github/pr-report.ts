@@ -107,6 +107,8 @@ function label(job: JobReport): string {
       return 'Image builds (not pushed)';
     case 'chart':
       return 'Chart lints and packages';
+    case 'render':
+      return 'Templates render (no cluster credentials)';
     case 'dry-run':
       return `What would change in ${job.outputs.environment || 'the environment'}`;
     case 'compliance':
@@ -135,6 +137,9 @@ function details(job: JobReport): string {
     case 'chart':
       if (!o.chart) break;
       return `${code(`${o.chart}-${o.version ?? ''}.tgz`)}${o.warnings && o.warnings !== '0' ? `, ${o.warnings} lint warning(s)` : ''}`;
+    case 'render':
+      if (!o.release) break;
+      return `release ${code(o.release)} in ${code(o.namespace ?? '?')}`;
     case 'dry-run':
       if (!o.changed) break;
       return o.changed === 'true'

@@ -117,6 +117,27 @@ export class Inspec extends Tool {
     return { ...parsed, valid: parsed.valid && result.exitCode === 0, raw: result.stderr.trim() };
   }
 
+  /**
+   * A Train transport plugin (train-kubernetes for k8s:// and
+   * k8s-container://), installed from RubyGems when `plugin list` lacks it.
+   */
+  async ensurePlugin(name: string): Promise<'present' | 'installed'> {
+    const list = await this.run(['plugin', 'list'], { silent: true });
+    if (list.exitCode === 0 && new RegExp(`^\\s*${name}\\b`, 'm').test(list.stdout)) {
+      return 'present';
+    }
+    const install = await this.run(['plugin', 'install', name], { silent: true });
+    if (install.exitCode !== 0) {
+      throw new InfrastructureFailure(
+        `${this.label} could not install the ${name} plugin, which the target needs (exit code ${install.exitCode}): ${(install.stderr || install.stdout).trim()}`,
+        {
+          fix: `let the runner reach rubygems.org, or install it beforehand: \`${this.product} plugin install ${name}\`.`,
+        },
+      );
+    }
+    return 'installed';
+  }
+
   async exec(request: ScanRequest): Promise<ScanResult> {
     const args = [
       'exec',

@@ -21,6 +21,18 @@ const ENVIRONMENT_SOURCE = 'environment variable';
  */
 export class PlaceholderContext {
   private readonly values = new Map<string, PlaceholderValue>();
+  private absent: { test: (name: string) => boolean; fix: (name: string) => string } | undefined;
+
+  /** Placeholders that would come from a source that is not there, and how to give them a value. */
+  noteAbsentSource(test: (name: string) => boolean, fix: (name: string) => string): this {
+    this.absent = { test, fix };
+    return this;
+  }
+
+  /** Why a placeholder has no value, when its source is absent; undefined otherwise. */
+  absentFix(name: string): string | undefined {
+    return this.absent?.test(name) ? this.absent.fix(name) : undefined;
+  }
 
   set(
     name: string,

@@ -129,3 +129,31 @@ describe('context', () => {
     );
   });
 });
+
+describe('without default.json', () => {
+  it('a placeholder only default.json provides says it comes from there, and where it was looked for', async () => {
+    const { buildPlaceholderContext } = await import('./standard-context.js');
+    const context = buildPlaceholderContext({
+      environment: 'dev',
+      manifestPath: 'apps/web/default.json',
+      env: { GREETING: 'hi' },
+    });
+    let caught: unknown;
+    try {
+      renderYamlTemplate(
+        'replicas: "%%INSTANCES_MIN%%"\nname: "%%OTHER%%"\n',
+        'values.yaml',
+        context,
+      );
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UserErrors);
+    const [min, other] = (caught as UserErrors).errors;
+    expect(min!.fix).toBe(
+      "%%INSTANCES_MIN%% comes from default.json, and there is none at apps/web/default.json: add it (schema/README.md), or pass INSTANCES_MIN in the step's env:.",
+    );
+    expect(other!.fix).toMatch(/^pass OTHER in the step's env:, or fix the name/);
+    expect(renderString('%%ENVIRONMENT%%', context, { file: 'x' })).toBe('dev');
+  });
+});

@@ -42,7 +42,9 @@ export function renderYamlTemplate(
         (use) =>
           new UserError(`%%${use.name}%% has no value.`, {
             location: use.location,
-            fix: `pass ${use.name} in the step's env:, or fix the name (${knownNames(context)}).`,
+            fix:
+              context.absentFix(use.name) ??
+              `pass ${use.name} in the step's env:, or fix the name (${knownNames(context)}).`,
           }),
       ),
     );
@@ -63,7 +65,7 @@ export function renderString(
     if (!entry) {
       throw new UserError(`%%${name}%% has no value.`, {
         location: where,
-        fix: `pass ${name} in the step's env:.`,
+        fix: context.absentFix(name) ?? `pass ${name} in the step's env:.`,
       });
     }
     return entry.value;

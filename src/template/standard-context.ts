@@ -11,6 +11,8 @@ export interface BuildOutputs {
 
 export interface ContextSources {
   manifest?: AppManifest;
+  /** When there is no manifest: the path it was looked for at, named by the placeholders that need it. */
+  manifestPath?: string;
   environment?: string;
   build?: BuildOutputs;
   /** The workflow's variables (`env:`); usually process.env. */
@@ -31,6 +33,14 @@ export function buildPlaceholderContext(sources: ContextSources): PlaceholderCon
 
   if (environment) context.set('ENVIRONMENT', environment, { source: 'environment input' });
   if (manifest) addManifest(context, manifest, environment);
+  else if (sources.manifestPath) {
+    const path = sources.manifestPath;
+    context.noteAbsentSource(
+      (name) => MANIFEST_NAMES.test(name),
+      (name) =>
+        `%%${name}%% comes from default.json, and there is none at ${path}: add it (schema/README.md), or pass ${name} in the step's env:.`,
+    );
+  }
   if (build?.image) addImage(context, build.image);
   if (build?.version)
     context.set('VERSION', build.version, { source: 'build-image output "version"' });
@@ -66,6 +76,10 @@ function addManifest(
     );
   }
 }
+
+/** The placeholders default.json provides (addManifest, addService). */
+const MANIFEST_NAMES =
+  /^(?:APP_NAME|APP_TYPE|APP_VERSION|BASE_NAMESPACE|NAMESPACE|INSTANCES_MIN|INSTANCES_MAX|EXTERNAL_URL|EXTERNAL_HOST|EXTERNAL_PATH|SERVICE_\w+)$/;
 
 /** The service of this application itself, else the first one listed. */
 function primaryService(manifest: AppManifest): Service | undefined {

@@ -368,3 +368,71 @@ describe("README's adoption section", () => {
     }
   });
 });
+
+describe('pr-checks: pull-request code never meets cluster credentials', () => {
+  const jobs = workflow('.github/workflows/pr-checks.yml').jobs;
+  const checksOut = (job: Job) =>
+    (job.steps ?? []).some((step) => step.uses?.startsWith('actions/checkout@'));
+  const credentials = (job: Job) =>
+    job.environment !== undefined || JSON.stringify(job.steps ?? []).includes('secrets.kubeconfig');
+
+  it('no job both checks out the pull request and gets a kubeconfig or an environment', () => {
+    const both = Object.entries(jobs)
+      .filter(([, job]) => checksOut(job) && credentials(job))
+      .map(([id]) => id);
+    expect(both).toEqual([]);
+  });
+
+  it('the templates are rendered with render-only, the live comparison takes only the rendered objects', () => {
+    const render = jobs.render!.steps!.find((s) => s.uses === '$/actions/helm-deploy')!;
+    expect(render.with).toMatchObject({ 'render-only': true });
+    expect(render.with).not.toHaveProperty('kubeconfig');
+    const compare = jobs['dry-run']!.steps!.find((s) => s.uses === '$/actions/helm-deploy')!;
+    expect(compare.with).toMatchObject({
+      'dry-run': true,
+      rendered: '${{ needs.render.outputs.manifest }}',
+    });
+    expect(checksOut(jobs['dry-run']!)).toBe(false);
+  });
+});
+
+describe('verify looks at what was deployed', () => {
+  it('by default the compliance target is a running pod of the release the job just deployed', () => {
+    const deploy = workflow('.github/workflows/deploy.yml');
+    const spec = (deploy.on.workflow_call as { inputs: Record<string, { default: string }> })
+      .inputs;
+    expect(spec['compliance-target']!.default).toBe('');
+    const verify = steps('.github/workflows/deploy.yml').find(
+      ({ step }) => step.uses === '$/actions/inspec-verify',
+    )!.step;
+    expect(verify.with!.target).toBe(
+      '${{ inputs.compliance-target || steps.target.outputs.target }}',
+    );
+    const target = steps('.github/workflows/deploy.yml').find(
+      ({ step }) => step.id === 'target',
+    )!.step;
+    expect(target.env).toMatchObject({
+      NAMESPACE: '${{ steps.deploy.outputs.namespace }}',
+      RELEASE: '${{ steps.deploy.outputs.release }}',
+    });
+    expect(target.run).toContain('k8s-container://$NAMESPACE/$pod');
+  });
+});
+
+describe('the build cache is written', () => {
+  it('build.yml sets up a docker-container builder (which can export type=gha) before build-image, unless the cache is off', () => {
+    const list = steps('.github/workflows/build.yml').map(({ step }) => step);
+    const builder = list.findIndex((step) => step.uses?.startsWith('docker/setup-buildx-action@'));
+    const build = list.findIndex((step) => step.uses === '$/actions/build-image');
+    expect(builder).toBeGreaterThan(-1);
+    expect(builder).toBeLessThan(build);
+    expect(list[builder]!.with).toMatchObject({ driver: 'docker-container' });
+    expect(list[builder]!.if).toBe("inputs.cache != 'none' && !env.ACT");
+    const spec = (
+      workflow('.github/workflows/build.yml').on.workflow_call as {
+        inputs: Record<string, { default: string }>;
+      }
+    ).inputs;
+    expect(spec.cache!.default).toBe('gha');
+  });
+});

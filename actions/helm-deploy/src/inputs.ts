@@ -32,6 +32,8 @@ export interface Inputs {
   /** Seconds; undefined: twice the timeout plus a minute. */
   'recover-pending-after': number | undefined;
   'dry-run': boolean;
+  'render-only': boolean;
+  rendered: string | undefined;
   /** Content (masked by the stage, credentials and all) or a path. */
   kubeconfig: string | undefined;
   kubectl: string;
@@ -66,6 +68,8 @@ export function getInputs(): Inputs {
       ? getDurationSeconds('recover-pending-after', 0)
       : undefined,
     'dry-run': getBoolean('dry-run', false),
+    'render-only': getBoolean('render-only', false),
+    rendered: getOptional('rendered'),
     kubeconfig: getOptional('kubeconfig'),
     kubectl: getOptional('kubectl') ?? 'kubectl',
     'helm-version': getOptional('helm-version'),

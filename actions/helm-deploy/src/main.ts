@@ -19,6 +19,7 @@ export async function run(): Promise<void> {
       core.setOutput('status', outcome.status);
       core.setOutput('images', outcome.images.map((image) => image.pinned).join(','));
       core.setOutput('changed', String(outcome.changed));
+      if (outcome.manifest !== undefined) core.setOutput('manifest', outcome.manifest);
       if (outcome.diffText) {
         core.startGroup(outcome.dryRun ? 'What would change' : 'What changed');
         core.info(outcome.diffText);

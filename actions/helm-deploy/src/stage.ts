@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { ToolError } from '../../../src/errors.js';
+import { ToolError, UserError } from '../../../src/errors.js';
 import {
   diffRelease,
   formatDiff,
@@ -20,7 +20,11 @@ import {
   pendingGraceSeconds,
   type Recovery,
 } from '../../../src/deploy/release.js';
-import { environmentNamespace, loadManifest } from '../../../src/manifest/index.js';
+import {
+  environmentNamespace,
+  loadManifest,
+  type AppManifest,
+} from '../../../src/manifest/index.js';
 import { readRegistryInputs, scopedAccess } from '../../../src/registry/index.js';
 import { secretCutter } from '../../../src/report/redact.js';
 import {
@@ -73,6 +77,27 @@ export interface DeployOutcome {
   changed: boolean;
   recovered: { from: HelmRevision; recovery: Recovery } | undefined;
   placeholders: string[];
+  /** render-only: the rendered objects. */
+  manifest?: string;
+}
+
+/**
+ * default.json, which an upstream chart deployed with both \`release\` and
+ * \`namespace\` does not need: then a missing file is no error (placeholders
+ * that need it say so). Otherwise it must be there.
+ */
+async function optionalManifest(
+  inputs: Inputs,
+  workspace: string,
+): Promise<AppManifest | undefined> {
+  const path = resolve(workspace, inputs.manifest);
+  if (inputs.release !== undefined && inputs.namespace !== undefined && !existsSync(path)) {
+    core.info(
+      `No ${inputs.manifest}: deploying release ${inputs.release} into ${inputs.namespace} without it.`,
+    );
+    return undefined;
+  }
+  return loadManifest(path, { displayPath: inputs.manifest });
 }
 
 export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<DeployOutcome> {
@@ -85,14 +110,12 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
   try {
     // First, so a kubeconfig given as content is masked before anything else runs.
     const kubeconfig = prepareKubeconfig(inputs.kubeconfig, workspace, scratch);
-    const manifest = await loadManifest(resolve(workspace, inputs.manifest), {
-      displayPath: inputs.manifest,
-    });
-    const release = inputs.release ?? manifest.application.name;
-    const namespace = inputs.namespace ?? environmentNamespace(manifest, inputs.environment);
+    const manifest = await optionalManifest(inputs, workspace);
+    const release = inputs.release ?? manifest!.application.name;
+    const namespace = inputs.namespace ?? environmentNamespace(manifest!, inputs.environment);
     checkReleaseName(release);
     const context = buildPlaceholderContext({
-      manifest,
+      ...(manifest ? { manifest } : { manifestPath: inputs.manifest }),
       environment: inputs.environment,
       build: {
         ...(inputs.image ? { image: inputs.image } : {}),
@@ -102,11 +125,24 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     });
     const { login: credentials, ca } = readRegistryInputs(inputs, { workspace, scratch });
     const caFile = ca?.file;
+    if (inputs['render-only'] && inputs.kubeconfig) {
+      throw new UserError('render-only renders without the cluster: it takes no kubeconfig.', {
+        fix: 'remove the kubeconfig input; compare the rendered objects in another job (the rendered input).',
+      });
+    }
 
     const helm = await setupHelm(helmSourceOf(inputs), helmSetupOptions(inputs, home));
     helm.useKubeconfig(kubeconfig.file);
     core.info(`helm ${helm.version} (helm ${helm.major}) at ${helm.binary}`);
     const kubectl = new Kubectl(inputs.kubectl, kubeconfig.file);
+    if (inputs.rendered !== undefined) {
+      return await compareRendered(helm, kubectl, inputs, {
+        release,
+        namespace,
+        rendered: inputs.rendered,
+        secrets: secretCutter(context.secretValues()),
+      });
+    }
 
     const overlay = inputs.kustomize ? resolveIn(workspace, inputs.kustomize) : undefined;
     if (overlay) findKustomization(overlay);
@@ -128,8 +164,10 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       core.info(`values: filled ${prepared.placeholders.map((name) => `%%${name}%%`).join(', ')}`);
     }
 
-    const server = await probeCluster(kubectl);
-    core.info(`Kubernetes ${server.version} at ${server.url ?? '(kubeconfig default)'}`);
+    if (!inputs['render-only']) {
+      const server = await probeCluster(kubectl);
+      core.info(`Kubernetes ${server.version} at ${server.url ?? '(kubeconfig default)'}`);
+    }
 
     const chart = await resolveChart(helm, {
       chart: inputs.chart,
@@ -141,19 +179,37 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     });
     core.info(`chart: ${chart.display}`);
 
-    const pending = await ensureNotPending(helm, {
-      release,
-      namespace,
-      // A dry run changes nothing, not even a stuck release.
-      recover: inputs['recover-pending'] && !inputs['dry-run'],
-      graceSeconds: pendingGraceSeconds(inputs.timeout, inputs['recover-pending-after']),
-      timeoutSeconds: inputs.timeout,
-    });
+    if (inputs['render-only']) {
+      // Templates that may come from a pull request: helm template, no cluster.
+      const desired = await renderDesired(
+        helm,
+        { release, namespace, chart: chart.source },
+        prepared,
+        'client',
+      );
+      return {
+        release,
+        namespace,
+        chart: chart.display,
+        chartVersion: chart.version,
+        helmVersion: helm.version,
+        recovered: undefined,
+        placeholders: prepared.placeholders,
+        revision: undefined,
+        status: 'rendered',
+        dryRun: true,
+        images: desired.images,
+        diff: diffRelease({ desired: desired.objects, current: [], namespace, mode: 'exact' }),
+        diffText: '',
+        changed: false,
+        manifest: desired.manifest,
+      };
+    }
+
+    // A dry run changes nothing, not even a stuck release.
+    const recover = inputs['recover-pending'] && !inputs['dry-run'];
+    const { pending, previous } = await currentRelease(helm, inputs, release, namespace, recover);
     const state = pending.state;
-    const previousManifest = state.current ? await helm.getManifest(release, namespace) : undefined;
-    const previous = previousManifest
-      ? parseManifestObjects(previousManifest, 'the current release')
-      : [];
     const target = { release, namespace, chart: chart.source };
     // Secret placeholder values never reach the summary (the runner masks logs, not summaries).
     const secrets = secretCutter(context.secretValues());
@@ -219,6 +275,74 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     home.dispose();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The release as it stands (refusing, or recovering, a pending one) and its deployed objects. */
+async function currentRelease(
+  helm: Helm,
+  inputs: Inputs,
+  release: string,
+  namespace: string,
+  recover: boolean,
+) {
+  const pending = await ensureNotPending(helm, {
+    release,
+    namespace,
+    recover,
+    graceSeconds: pendingGraceSeconds(inputs.timeout, inputs['recover-pending-after']),
+    timeoutSeconds: inputs.timeout,
+  });
+  const manifest = pending.state.current ? await helm.getManifest(release, namespace) : undefined;
+  const previous = manifest ? parseManifestObjects(manifest, 'the current release') : [];
+  return { pending, previous };
+}
+
+/**
+ * A dry run of objects rendered in another job (render-only): they are
+ * compared with the live objects and the deployed release; no chart and no
+ * template runs here, so a job with cluster credentials runs no code from a
+ * pull request.
+ */
+async function compareRendered(
+  helm: Helm,
+  kubectl: Kubectl,
+  inputs: Inputs,
+  given: {
+    release: string;
+    namespace: string;
+    rendered: string;
+    secrets: ReturnType<typeof secretCutter>;
+  },
+): Promise<DeployOutcome> {
+  const { release, namespace } = given;
+  if (!inputs['dry-run']) {
+    throw new UserError('The rendered input only works with dry-run: true.', {
+      fix: 'set dry-run: true; a deploy renders the chart itself.',
+    });
+  }
+  const server = await probeCluster(kubectl);
+  core.info(`Kubernetes ${server.version} at ${server.url ?? '(kubeconfig default)'}`);
+  const desired = parseManifestObjects(given.rendered, 'the rendered input');
+  const { pending, previous } = await currentRelease(helm, inputs, release, namespace, false);
+  const state = pending.state;
+  const live = await kubectl.getObjects(desired.map(objectRef), namespace);
+  const diff = diffRelease({ desired, current: live, previous, namespace, mode: 'live' });
+  return {
+    release,
+    namespace,
+    chart: '(rendered in another job)',
+    chartVersion: undefined,
+    helmVersion: helm.version,
+    recovered: undefined,
+    placeholders: [],
+    revision: state.deployed?.revision ?? state.current?.revision,
+    status: 'dry-run',
+    dryRun: true,
+    images: [],
+    diff,
+    diffText: given.secrets.cut(formatDiff(diff)),
+    changed: diff.changed,
+  };
 }
 
 interface UpgradeContext {

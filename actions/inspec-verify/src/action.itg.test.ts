@@ -319,6 +319,28 @@ describe('infrastructure failures are reported as such', () => {
   });
 });
 
+describe('a Kubernetes target', () => {
+  it('k8s-container:// installs the train-kubernetes plugin first, then runs the profile in the pod', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'inspec-calls-')), 'calls.jsonl');
+    const target = 'k8s-container://shop-dev/storefront-5d9f7c-abcde/storefront';
+    const run = await runBundle(
+      'inspec-verify',
+      { profile: profile('passing'), executable: CINC, target },
+      { env: { ...ENV, INSPEC_STAND_IN_LOG: log } },
+    );
+    expect(errors(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    const calls = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { command: string; target?: string; name?: string });
+    expect(calls.map((c) => c.command)).toEqual(['plugin list', 'plugin install', 'exec']);
+    expect(calls[1]).toMatchObject({ name: 'train-kubernetes' });
+    expect(calls[2]).toMatchObject({ target });
+    expect(run.stdout).toContain('train-kubernetes plugin: installed');
+  });
+});
+
 describe('bad input ends in one clear error, before anything runs', () => {
   const exec = (run: ActionRun) => run.stdout.includes(' exec ');
 

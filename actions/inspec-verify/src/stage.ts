@@ -138,6 +138,10 @@ async function scanAndJudge(
   const profile = await resolveProfile(plan.spec, plan.scratch);
   const argument = profileArgument(profile, workspace);
   await checkProfile(inspec, profile, argument, workspace);
+  if (target.scheme === 'k8s' || target.scheme === 'k8s-container') {
+    const plugin = await inspec.ensurePlugin('train-kubernetes');
+    core.info(`train-kubernetes plugin: ${plugin}`);
+  }
   const rawPath = join(plan.scratch, 'raw-report.json');
   const result = await core.group(`${label}: exec ${profile.display} on ${target.display}`, () =>
     inspec.exec({

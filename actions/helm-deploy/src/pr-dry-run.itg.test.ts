@@ -1,0 +1,88 @@
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  exampleWorkspace,
+  helms,
+  pushAppImage,
+  runDeploy,
+  scratch,
+  storefrontInputs,
+  testNamespace,
+  uniquePath,
+  writeFile,
+  type AppImage,
+} from '../../../test/fixtures/deploy/harness.js';
+
+/**
+ * The pull-request dry run in two jobs: templates written in the pull
+ * request are rendered with no cluster access (render-only), and the
+ * rendered objects alone are compared with the live ones (rendered), in a
+ * workspace without the pull request's files.
+ */
+
+let image: AppImage;
+let namespace = '';
+let remove = async () => {};
+beforeAll(async () => {
+  image = await pushAppImage(`${uniquePath('deploy-pr')}/shop/storefront`, '1.0.0');
+  ({ name: namespace, remove } = await testNamespace('deploy-pr'));
+});
+afterAll(() => remove());
+
+describe('render-only, then rendered', () => {
+  it('renders without credentials; the comparison shows what would change', async () => {
+    const helm = helms()[0]!;
+    const deployed = await runDeploy(helm, exampleWorkspace(), storefrontInputs(namespace, image));
+    expect(deployed.exitCode, deployed.stdout).toBe(0);
+
+    // The pull request: one more instance, and a template that tries to read a Secret.
+    const pr = exampleWorkspace();
+    writeFile(pr, 'deploy/pr.yaml', 'instances: { min: 3, max: 4 }\n');
+    writeFile(
+      pr,
+      'chart/templates/lookup.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: copied }\ndata:\n  found: {{ (lookup "v1" "Secret" .Release.Namespace "") | toJson | quote }}\n',
+    );
+    const rendered = await runDeploy(
+      helm,
+      pr,
+      storefrontInputs(namespace, image, {
+        values: 'deploy/values.yaml\ndeploy/pr.yaml',
+        'render-only': 'true',
+        kubeconfig: '',
+      }),
+      { KUBECONFIG: join(scratch('no-cluster'), 'none') },
+    );
+    expect(rendered.exitCode, rendered.stdout).toBe(0);
+    expect(rendered.outputs.status).toBe('rendered');
+    const manifest = rendered.outputs.manifest ?? '';
+    expect(manifest).toContain('replicas: 3');
+    // helm template: lookup has no cluster, it finds nothing.
+    expect(manifest).toMatch(/found: "(?:map\[\]|\{\})"/);
+
+    const bare = mkdtempSync(join(scratch('compare'), 'ws-'));
+    const compared = await runDeploy(helm, bare, {
+      chart: 'chart',
+      namespace,
+      release: rendered.outputs.release ?? '',
+      rendered: manifest,
+      'dry-run': 'true',
+    });
+    expect(compared.exitCode, compared.stdout).toBe(0);
+    expect(compared.outputs).toMatchObject({ status: 'dry-run', changed: 'true', revision: '1' });
+    expect(compared.stdout).toMatch(/replicas/);
+  });
+
+  it('render-only refuses a kubeconfig', async () => {
+    const run = await runDeploy(
+      helms()[0]!,
+      exampleWorkspace(),
+      storefrontInputs(namespace, image, { 'render-only': 'true' }),
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(
+      'render-only renders without the cluster: it takes no kubeconfig.',
+    );
+  });
+});
