@@ -41,7 +41,7 @@ function workspace(values: string): string {
 
 const inputs = (extra: Record<string, string> = {}) => ({
   chart: chart.ref,
-  version: chart.version,
+  'chart-version': chart.version,
   release: 'vendor-web',
   namespace,
   values: 'values/vendor.yaml',
@@ -84,7 +84,7 @@ describe('an upstream chart without default.json', () => {
   it('without release and namespace, a missing default.json is still the error it was', async () => {
     const run = await runDeploy(helms()[0]!, workspace(`image: '${image.name}:${image.tag}'\n`), {
       chart: chart.ref,
-      version: chart.version,
+      'chart-version': chart.version,
       values: 'values/vendor.yaml',
     });
     expect(run.exitCode).toBe(1);
