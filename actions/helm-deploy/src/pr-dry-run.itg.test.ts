@@ -57,7 +57,7 @@ describe('render-only, then rendered', () => {
     expect(rendered.exitCode, rendered.stdout).toBe(0);
     expect(rendered.outputs.status).toBe('rendered');
     const manifest = rendered.outputs.manifest ?? '';
-    expect(manifest).toContain('replicas: 3');
+    expect(manifest).toContain('minReplicas: 3');
     // helm template: lookup has no cluster, it finds nothing.
     expect(manifest).toMatch(/found: "(?:map\[\]|\{\})"/);
 
@@ -71,7 +71,7 @@ describe('render-only, then rendered', () => {
     });
     expect(compared.exitCode, compared.stdout).toBe(0);
     expect(compared.outputs).toMatchObject({ status: 'dry-run', changed: 'true', revision: '1' });
-    expect(compared.stdout).toMatch(/replicas/);
+    expect(compared.stdout).toMatch(/minReplicas/);
   });
 
   it('render-only refuses a kubeconfig', async () => {

@@ -76,7 +76,7 @@ describe('an upstream chart without default.json', () => {
       inputs({ release: 'vendor-web-2' }),
     );
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(
+    expect(run.stdout.replace(/%0A/g, '\n').replace(/%25/g, '%')).toMatch(
       /%%INSTANCES_MIN%% comes from default\.json, and there is none at default\.json/,
     );
   });
