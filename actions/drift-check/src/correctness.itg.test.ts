@@ -1,14 +1,13 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportedChange } from '../../../src/drift/report.js';
 import { GitHubDouble } from '../../../test/support/github-double.js';
 import {
+  changes,
   helms,
   kubectlIn,
   shopImage,
   shopRelease,
-  type DriftRun,
   type ShopRelease,
 } from '../../../test/fixtures/drift/harness.js';
 import type { AppImage } from '../../../test/fixtures/deploy/harness.js';
@@ -34,21 +33,6 @@ let image: AppImage;
 beforeAll(async () => {
   image = await shopImage();
 });
-
-function brief(change: ReportedChange) {
-  return {
-    class: change.class,
-    object: `${change.object.kind}/${change.object.name}`,
-    path: change.path,
-    ...(change.before !== undefined ? { before: change.before } : {}),
-    ...(change.after !== undefined ? { after: change.after } : {}),
-    ...(change.manager ? { manager: change.manager.manager } : {}),
-  };
-}
-
-function changes(run: DriftRun) {
-  return (run.report?.targets[0]?.changes ?? []).map(brief);
-}
 
 /** `kubectl patch` with a JSON patch: the way a person edits one field. */
 function jsonPatch(namespace: string, object: string, operations: unknown[]) {

@@ -4,12 +4,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportedChange } from '../../../src/drift/report.js';
 import { GitHubDouble } from '../../../test/support/github-double.js';
 import {
+  brief,
+  changes,
   everythingShown,
   helms,
   kubectlIn,
   shopImage,
   shopRelease,
-  type DriftRun,
   type ShopRelease,
 } from '../../../test/fixtures/drift/harness.js';
 import type { AppImage } from '../../../test/fixtures/deploy/harness.js';
@@ -33,23 +34,6 @@ beforeAll(async () => {
   image = await shopImage();
 });
 
-/** The parts of a change a reader checks. */
-function brief(change: ReportedChange) {
-  return {
-    class: change.class,
-    object: `${change.object.kind}/${change.object.name}`,
-    path: change.path,
-    ...(change.before !== undefined ? { before: change.before } : {}),
-    ...(change.after !== undefined ? { after: change.after } : {}),
-    ...(change.redacted ? { redacted: change.redacted } : {}),
-    ...(change.manager
-      ? {
-          manager: `${change.manager.manager}${change.manager.subresource ? `/${change.manager.subresource}` : ''}`,
-        }
-      : {}),
-  };
-}
-
 /** A change of Deployment/web, as brief() shows it. */
 function web(
   cls: ReportedChange['class'],
@@ -69,10 +53,6 @@ function web(
 }
 
 const GREETING = 'spec.template.spec.containers[name=web].env[name=GREETING].value';
-
-function changes(run: DriftRun) {
-  return (run.report?.targets[0]?.changes ?? []).map(brief);
-}
 
 describe.each(helms())('drift-check with $name', (helm) => {
   let github: GitHubDouble;
