@@ -43,24 +43,42 @@ describe.each(helms())('helm-deploy restoring drift, with $name', (helm) => {
     expect(run.summary).toContain('No change.');
   });
 
-  it('a redeploy that set a drifted schedule back and recreated a deleted object reports what it restored', async () => {
+  it('a redeploy that recreated a deleted object reports it restored', async () => {
     const ns = shop.namespace;
-    await kubectlIn(ns, 'patch', 'cronjob/cleanup', '-p', '{"spec":{"schedule":"*/5 * * * *"}}');
     await kubectlIn(ns, 'delete', 'configmap/web-config');
     const run = await shop.deploy();
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs).toMatchObject({ status: 'deployed', changed: 'true' });
-    const cronJob = JSON.parse(await kubectlIn(ns, 'get', 'cronjob/cleanup', '-o', 'json'));
-    expect(cronJob.spec.schedule).not.toBe('*/5 * * * *');
     expect(run.summary).toContain(
-      'Restored what had changed in the cluster since the last deploy: CronJob/cleanup (spec.schedule); ConfigMap/web-config (deleted, recreated).',
+      'Restored what had changed in the cluster since the last deploy: ConfigMap/web-config (deleted, recreated).',
     );
-    expect(run.summary).not.toContain('No change.');
     expect(diffLines(run.summary)).toEqual([
-      `@@ CronJob ${ns}/cleanup (restored: changed in the cluster since the last deploy) @@`,
-      '- spec.schedule: "*/5 * * * *"',
-      `+ spec.schedule: ${JSON.stringify(cronJob.spec.schedule)}`,
-      `+ ConfigMap ${ns}/web-config (restored: it was deleted from the cluster since the last deploy)`,
+      `+ ConfigMap/web-config (restored: it was deleted from the cluster since the last deploy)`,
     ]);
   });
+
+  // Helm 3 merges three ways (the last manifest, the new one, the live object)
+  // and sets the schedule back. Helm 4 applies server-side without forcing:
+  // the field kubectl now owns is a conflict, and the deploy fails instead.
+  it.runIf(helm.major === 3)(
+    'a redeploy that set a drifted CronJob schedule back reports which object and field it restored',
+    async () => {
+      const ns = shop.namespace;
+      await kubectlIn(ns, 'patch', 'cronjob/cleanup', '-p', '{"spec":{"schedule":"*/5 * * * *"}}');
+      const run = await shop.deploy();
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(run.outputs).toMatchObject({ status: 'deployed', changed: 'true' });
+      const cronJob = JSON.parse(await kubectlIn(ns, 'get', 'cronjob/cleanup', '-o', 'json'));
+      expect(cronJob.spec.schedule).toBe('*/30 * * * *');
+      expect(run.summary).toContain(
+        'Restored what had changed in the cluster since the last deploy: CronJob/cleanup (spec.schedule).',
+      );
+      expect(run.summary).not.toContain('No change.');
+      expect(diffLines(run.summary)).toEqual([
+        '@@ CronJob/cleanup (restored: changed in the cluster since the last deploy) @@',
+        '- spec.schedule: "*/5 * * * *"',
+        '+ spec.schedule: "*/30 * * * *"',
+      ]);
+    },
+  );
 });
