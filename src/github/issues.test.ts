@@ -124,6 +124,28 @@ describe('one issue per environment', () => {
     expect(github.openIssues().map((issue) => issue.number)).toEqual([own.issue?.number]);
   });
 
+  it('takes over an issue kept before issues were per app when it reports drift, and never closes one', async () => {
+    const legacy = github.seedIssue({
+      title: 'Drift in dev',
+      body: 'old\n\n<!-- pipeline-actions:drift-check key="dev" fingerprint="aaaa" first-seen="2026-01-01T00:00:00.000Z" -->',
+    });
+    const client = new GitHubClient({
+      token: 'ghs_issues',
+      repository: 'acme/storefront',
+      apiUrl: github.url,
+      permission: 'issues: write',
+    });
+    const shop = new IssueTracker(client, 'drift-check', 'dev', 'shop');
+    expect((await shop.resolve('clean')).action).toBe('none');
+    expect(github.issues.get(legacy.number)?.state).toBe('open');
+    const taken = await shop.report(content('aaaa'));
+    expect(taken).toMatchObject({ action: 'updated', issue: { number: legacy.number } });
+    expect(github.issues.get(legacy.number)?.body).toContain(
+      '<!-- pipeline-actions:drift-check app="shop" key="dev" fingerprint="aaaa" first-seen="2026-01-01T00:00:00.000Z" -->',
+    );
+    expect((await shop.report(content('aaaa'))).action).toBe('unchanged');
+  });
+
   it('retries a GitHub outage on reads, and explains a token without issues: write', async () => {
     github.fail({ status: 503, match: /^GET / });
     expect((await tracker.report(content('aaaa'))).action).toBe('opened');

@@ -73,35 +73,58 @@ export class IssueTracker {
      */
     app?: string,
   ) {
-    const scope = app === undefined ? '' : ` app="${encodeURIComponent(app)}"`;
-    this.marker = `<!-- pipeline-actions:${kind}${scope} key="${encodeURIComponent(key)}"`;
+    const legacy = `<!-- pipeline-actions:${kind} key="${encodeURIComponent(key)}"`;
+    this.marker =
+      app === undefined
+        ? legacy
+        : `<!-- pipeline-actions:${kind} app="${encodeURIComponent(app)}" key="${encodeURIComponent(key)}"`;
+    if (app !== undefined) this.legacyMarker = legacy;
   }
 
-  /** The open issue carrying the marker (the oldest, if a race made two). */
-  async find(): Promise<{ issue: TrackedIssue | undefined; duplicates: number[] }> {
+  /** The marker of issues kept before they were per app: one is taken over when drift is reported, never closed. */
+  private readonly legacyMarker: string | undefined;
+
+  /** The open issue carrying the marker (the oldest, if a race made two), and the oldest with the legacy marker. */
+  async find(): Promise<{
+    issue: TrackedIssue | undefined;
+    duplicates: number[];
+    legacy?: TrackedIssue | undefined;
+  }> {
     const { items } = await this.github.paginate<ApiIssue>(
       'GET /repos/{owner}/{repo}/issues',
       { state: 'open', sort: 'created', direction: 'asc' },
       MAX_PAGES,
     );
-    const found = items.filter(
-      (item) =>
-        !item.pull_request &&
-        (item.body ?? '').includes(`${this.marker} `) &&
-        (item.user?.type === 'Bot' || TRUSTED.has(item.author_association ?? '')),
-    );
+    const marked = (marker: string | undefined) =>
+      marker === undefined
+        ? []
+        : items.filter(
+            (item) =>
+              !item.pull_request &&
+              (item.body ?? '').includes(`${marker} `) &&
+              (item.user?.type === 'Bot' || TRUSTED.has(item.author_association ?? '')),
+          );
+    const found = marked(this.marker);
     const first = found[0];
+    const legacy = marked(this.legacyMarker)[0];
     return {
       issue: first ? this.tracked(first) : undefined,
       duplicates: found.slice(1).map((item) => item.number),
+      ...(legacy ? { legacy: this.tracked(legacy, this.legacyMarker) } : {}),
     };
   }
 
-  /** Opens the issue, or updates it when the fingerprint changed; nothing when it did not. */
+  /**
+   * Opens the issue, or updates it when the fingerprint changed; nothing when
+   * it did not. With no issue of its own, one with the legacy marker is taken
+   * over (its description rewritten with this marker).
+   */
   async report(content: IssueContent, now = new Date()): Promise<IssueOutcome> {
-    const { issue, duplicates } = await this.find();
-    if (issue && issue.fingerprint === content.fingerprint)
-      return { action: 'unchanged', issue, duplicates };
+    const found = await this.find();
+    const { duplicates } = found;
+    const issue = found.issue ?? found.legacy;
+    if (found.issue && found.issue.fingerprint === content.fingerprint)
+      return { action: 'unchanged', issue: found.issue, duplicates };
     const firstSeen = issue?.firstSeen ?? now.toISOString();
     const body = this.body(content, firstSeen);
     if (!issue) {
@@ -154,9 +177,9 @@ export class IssueTracker {
     return `${text}\n\n${metadata}`;
   }
 
-  private tracked(issue: ApiIssue): TrackedIssue {
+  private tracked(issue: ApiIssue, marker = this.marker): TrackedIssue {
     const body = issue.body ?? '';
-    const start = body.indexOf(`${this.marker} `);
+    const start = body.indexOf(`${marker} `);
     const comment = start === -1 ? '' : body.slice(start, body.indexOf('-->', start) + 3);
     const attribute = (name: string) => {
       const value = new RegExp(`\\b${name}="([^"]*)"`).exec(comment)?.[1];
