@@ -104,7 +104,9 @@ describe.each(helms())('drift-check on out-of-band changes, with $name', (helm) 
     const ns = shop.namespace;
     // The fix the refusal gave, as given.
     await jsonPatch(ns, 'deployment/web', [{ op: 'replace', path: WEB_PORT, value: 8080 }]);
-    const web = JSON.parse(await kubectlIn(ns, 'get', 'deployment/web', '-o', 'json'));
+    const web = JSON.parse(
+      await kubectlIn(ns, 'get', 'deployment/web', '-o', 'json', '--show-managed-fields'),
+    );
     // The item was made anew: kubectl-patch owns all of it now, protocol included.
     const patched = (web.metadata.managedFields as { manager: string; fieldsV1: unknown }[]).find(
       (entry) => entry.manager === 'kubectl-patch',
