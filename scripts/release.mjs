@@ -4,7 +4,8 @@
 //
 //   1. the version is vMAJOR.MINOR.PATCH (semver, optionally -prerelease);
 //   2. it was never released: no GitHub release for it, and (dispatch) no tag;
-//   3. CHANGELOG.md has its section, which becomes the release notes;
+//   3. CHANGELOG.md has its section, which becomes the release notes, and
+//      package.json says the same version;
 //   4. the committed bundles equal a fresh build (scripts/check-dist.mjs);
 //   5. every job of the ci workflow passed on the commit (its check runs);
 //   6. the tag is pushed (dispatch), the GitHub release created, and the
@@ -71,6 +72,15 @@ export function changelogSection(changelog, version) {
     );
   }
   return body;
+}
+
+/** Refuses unless package.json carries the version being released. */
+export function checkPackageVersion(manifest, version) {
+  if (manifest.version !== version) {
+    throw new Refused(
+      `package.json says version ${manifest.version}, not ${version}: run npm version ${version} --no-git-tag-version, commit package.json and package-lock.json, and release that commit.`,
+    );
+  }
 }
 
 /** The names of the ci workflow's jobs, as their check runs are called. */
@@ -218,8 +228,12 @@ export async function release(options) {
     );
   }
 
-  // 3. Notes.
+  // 3. Notes, and the version the package says it is.
   const notes = changelogSection(readFileSync(join(root, 'CHANGELOG.md'), 'utf8'), version.version);
+  checkPackageVersion(
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')),
+    version.version,
+  );
 
   // 4. Fresh bundles.
   log('Building the bundles to compare with the committed ones…');

@@ -171,27 +171,32 @@ afterAll(async () => {
 });
 
 describe('the release workflow under act', () => {
-  it('releases a pushed vX.Y.Z tag with its CHANGELOG notes and moves the major tag', async () => {
-    const sha = git(['rev-parse', 'HEAD']);
-    ciRan(sha);
-    const run = await pushTag('v1.0.0');
-    expect(run.errors).toEqual([]);
-    expect(run.code, run.output).toBe(0);
+  it(
+    'releases a pushed vX.Y.Z tag with its CHANGELOG notes and moves the major tag',
+    // Each run builds all six bundles (about two minutes on two busy cores).
+    { timeout: 600_000 },
+    async () => {
+      const sha = git(['rev-parse', 'HEAD']);
+      ciRan(sha);
+      const run = await pushTag('v1.0.0');
+      expect(run.errors).toEqual([]);
+      expect(run.code, run.output).toBe(0);
 
-    const release = github.releases.get('v1.0.0');
-    expect(release).toMatchObject({
-      tagName: 'v1.0.0',
-      targetCommitish: sha,
-      name: 'v1.0.0',
-      prerelease: false,
-    });
-    expect(release?.body).toMatch(/^The first release: build-image, helm-push/);
-    expect(release?.body).toContain('### Changed (breaking)');
-    expect(release?.body).not.toContain('## [1.0.0]');
-    expect(originTag('v1')).toBe(sha);
-    expect(originTag('v1.0.0')).toBe(sha);
-    github.assertNoViolations();
-  });
+      const release = github.releases.get('v1.0.0');
+      expect(release).toMatchObject({
+        tagName: 'v1.0.0',
+        targetCommitish: sha,
+        name: 'v1.0.0',
+        prerelease: false,
+      });
+      expect(release?.body).toMatch(/^The first release: build-image, helm-push/);
+      expect(release?.body).toContain('### Changed (breaking)');
+      expect(release?.body).not.toContain('## [1.0.0]');
+      expect(originTag('v1')).toBe(sha);
+      expect(originTag('v1.0.0')).toBe(sha);
+      github.assertNoViolations();
+    },
+  );
 
   it('refuses a version that was released before, with one message', async () => {
     const v1 = originTag('v1');
@@ -212,27 +217,39 @@ describe('the release workflow under act', () => {
     ]);
   });
 
-  it('refuses a commit whose committed bundle is stale, creating no tag and no release', async () => {
-    const v1 = originTag('v1');
-    appendFileSync(join(work, 'actions/pr-report/dist/index.js'), '\n// edited by hand\n');
-    writeFileSync(
-      join(work, 'CHANGELOG.md'),
-      readFileSync(join(work, 'CHANGELOG.md'), 'utf8').replace(
-        '## [Unreleased]\n',
-        '## [Unreleased]\n\n## [1.0.1] - 2026-12-06\n\n### Fixed\n\n- A fix.\n',
-      ),
-    );
-    const sha = commitAll('a hand-edited bundle');
-    git(['push', '-q', 'origin', 'main']);
-    ciRan(sha);
-    const run = await dispatch('v1.0.1');
-    expect(run.code).not.toBe(0);
-    expect(run.errors).toEqual([
-      `The committed bundles on ${sha.slice(0, 7)} are stale (actions/pr-report/dist/index.js): run npm run build, commit actions/*/dist, and release that commit.`,
-    ]);
-    expect(originTag('v1.0.1')).toBeUndefined();
-    expect(originTag('v1')).toBe(v1);
-    expect(github.releases.has('v1.0.1')).toBe(false);
-    github.assertNoViolations();
-  });
+  it(
+    'refuses a commit whose committed bundle is stale, creating no tag and no release',
+    // Each run builds all six bundles (about two minutes on two busy cores).
+    { timeout: 600_000 },
+    async () => {
+      const v1 = originTag('v1');
+      appendFileSync(join(work, 'actions/pr-report/dist/index.js'), '\n// edited by hand\n');
+      writeFileSync(
+        join(work, 'CHANGELOG.md'),
+        readFileSync(join(work, 'CHANGELOG.md'), 'utf8').replace(
+          '## [Unreleased]\n',
+          '## [Unreleased]\n\n## [1.0.1] - 2026-12-06\n\n### Fixed\n\n- A fix.\n',
+        ),
+      );
+      for (const file of ['package.json', 'package-lock.json']) {
+        const path = join(work, file);
+        writeFileSync(
+          path,
+          readFileSync(path, 'utf8').replace('"version": "1.0.0"', '"version": "1.0.1"'),
+        );
+      }
+      const sha = commitAll('a hand-edited bundle');
+      git(['push', '-q', 'origin', 'main']);
+      ciRan(sha);
+      const run = await dispatch('v1.0.1');
+      expect(run.code).not.toBe(0);
+      expect(run.errors).toEqual([
+        `The committed bundles on ${sha.slice(0, 7)} are stale (actions/pr-report/dist/index.js): run npm run build, commit actions/*/dist, and release that commit.`,
+      ]);
+      expect(originTag('v1.0.1')).toBeUndefined();
+      expect(originTag('v1')).toBe(v1);
+      expect(github.releases.has('v1.0.1')).toBe(false);
+      github.assertNoViolations();
+    },
+  );
 });

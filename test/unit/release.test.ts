@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/runner.js';
 // @ts-expect-error plain .mjs script without type declarations
-import { changelogSection, checkCi, ciJobNames, parseVersion } from '../../scripts/release.mjs';
+import * as release from '../../scripts/release.mjs';
+
+const { changelogSection, checkCi, checkPackageVersion, ciJobNames, parseVersion } = release;
 
 // The release script's rules, on their own; the whole workflow runs under act
 // in test/release/release.itg.test.ts.
@@ -71,6 +73,20 @@ describe('release notes from CHANGELOG.md', () => {
       'inspec-download-url',
     ])
       expect(notes).toContain(`\`${name}\``);
+  });
+});
+
+describe("package.json's version", () => {
+  it('must be the version released', () => {
+    expect(() => checkPackageVersion({ version: '1.0.0' }, '1.0.0')).not.toThrow();
+    expect(() => checkPackageVersion({ version: '1.0.0' }, '1.1.0')).toThrow(
+      'package.json says version 1.0.0, not 1.1.0: run npm version 1.1.0 --no-git-tag-version, commit package.json and package-lock.json, and release that commit.',
+    );
+  });
+
+  it('is the first release in the repository', () => {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    expect(() => checkPackageVersion(manifest, '1.0.0')).not.toThrow();
   });
 });
 
