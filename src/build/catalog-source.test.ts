@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { RuntimeImage } from './catalog.js';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,9 @@ describe('reading the catalog', () => {
   it('from a file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pa-catalog-'));
     writeFileSync(join(dir, 'c.yaml'), CATALOG);
-    expect((await loadCatalog(join(dir, 'c.yaml'))).runtimes.worker?.user).toBe('10001:10001');
+    expect(((await loadCatalog(join(dir, 'c.yaml'))).runtimes.worker as RuntimeImage).user).toBe(
+      '10001:10001',
+    );
   });
 
   it('says where it looked when the file is missing', async () => {

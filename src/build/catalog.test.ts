@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatUserError, UserError, UserErrors } from '../errors.js';
-import { parseCatalog } from './catalog.js';
+import { pinCatalog, templateImages } from '../../scripts/pin-catalog.ts';
+import { allRuntimes, isVariants, parseCatalog } from './catalog.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
-const SHIPPED = fileURLToPath(new URL('../../catalog/standard-images.yaml', import.meta.url));
+const TEMPLATE = fileURLToPath(new URL('../../catalog/standard-images.yaml', import.meta.url));
 
 function problems(text: string): string[] {
   try {
@@ -18,24 +19,48 @@ function problems(text: string): string[] {
 }
 
 describe('the standard-image catalog', () => {
-  it('loads the catalog this release ships, every image pinned by digest', () => {
-    const catalog = parseCatalog(readFileSync(SHIPPED, 'utf8'), SHIPPED);
-    expect(catalog.builders.map((b) => b.name)).toEqual(['nodejs']);
+  it("the repository's catalog, pinned, has a builder per language and a runtime per type and language", () => {
+    const template = readFileSync(TEMPLATE, 'utf8');
+    const refs = Object.fromEntries(
+      templateImages(template, TEMPLATE).map((name) => [
+        name,
+        `ghcr.io/acme/standard/${name}@${DIGEST}`,
+      ]),
+    );
+    const catalog = parseCatalog(pinCatalog(template, refs, TEMPLATE), TEMPLATE);
+    expect(catalog.builders.map((b) => b.name)).toEqual([
+      'nodejs',
+      'java',
+      'java-nodejs',
+      'python',
+      'go',
+    ]);
     expect(catalog.defaultBuilder).toBe('nodejs');
     expect(catalog.runtimes.http_html).toMatchObject({
       user: '10001:10001',
       port: 8080,
       appDir: '/srv/app',
     });
+    const api = catalog.runtimes.http_api;
+    expect(api && isVariants(api) ? Object.keys(api.variants) : []).toEqual([
+      'java',
+      'nodejs',
+      'python',
+      'go',
+    ]);
+    for (const runtime of allRuntimes(catalog)) expect(runtime.user).not.toMatch(/^0:/);
     for (const image of [
       ...catalog.builders.map((b) => b.image),
-      ...Object.values(catalog.runtimes).map((r) => r.image),
+      ...allRuntimes(catalog).map((r) => r.image),
     ]) {
-      expect(image.pinned).toMatch(
-        /^ghcr\.io\/pipeline-actions\/standard\/[a-z-]+@sha256:[0-9a-f]{64}$/,
-      );
+      expect(image.pinned).toMatch(/^ghcr\.io\/acme\/standard\/[a-z-]+@sha256:[0-9a-f]{64}$/);
     }
-    expect(catalog.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("the repository's catalog is not usable unpinned: no digest is made up", () => {
+    expect(() => parseCatalog(readFileSync(TEMPLATE, 'utf8'), TEMPLATE)).toThrow(
+      /\$\.builders\.nodejs\.image: "builder-nodejs" is not pinned by digest/,
+    );
   });
 
   it('reads builders, runtimes, probes and the pinned references', () => {

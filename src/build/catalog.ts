@@ -48,6 +48,11 @@ export type Probe =
 
 export interface RuntimeImage {
   readonly type: ApplicationType;
+  /**
+   * For a type whose runtime depends on the language (`http_api: { java: …,
+   * nodejs: … }`): the toolchain this one is for, or "default".
+   */
+  readonly variant?: Toolchain | 'default';
   readonly image: PinnedImage;
   /** Numeric `uid:gid`, never root: the image's USER. */
   readonly user: string;
@@ -65,9 +70,30 @@ export interface Catalog {
   readonly sha256: string;
   /** In file order; the order breaks ties when two builders fit. */
   readonly builders: readonly BuilderImage[];
-  readonly runtimes: Readonly<Partial<Record<ApplicationType, RuntimeImage>>>;
+  /**
+   * By application type: one runtime, or one per toolchain (chosen by the
+   * buildfacts, in the order default.json lists them; "default" otherwise).
+   */
+  readonly runtimes: Readonly<Partial<Record<ApplicationType, RuntimeChoice>>>;
   /** The builder for builds whose manifest names no buildfacts. */
   readonly defaultBuilder: string | undefined;
+}
+
+export type RuntimeChoice =
+  | RuntimeImage
+  | { readonly variants: Readonly<Partial<Record<Toolchain | 'default', RuntimeImage>>> };
+
+export function isVariants(
+  choice: RuntimeChoice,
+): choice is Extract<RuntimeChoice, { variants: unknown }> {
+  return 'variants' in choice;
+}
+
+/** Every runtime image of the catalog, variants included, in file order. */
+export function allRuntimes(catalog: Pick<Catalog, 'runtimes'>): RuntimeImage[] {
+  return Object.values(catalog.runtimes).flatMap((choice) =>
+    isVariants(choice) ? Object.values(choice.variants) : [choice],
+  );
 }
 
 export const MAX_CATALOG_BYTES = 1024 * 1024;
@@ -106,7 +132,7 @@ export function parseCatalog(text: string, source: string): Catalog {
     if (builder) builders.push(builder);
   }
 
-  const runtimes: Partial<Record<ApplicationType, RuntimeImage>> = {};
+  const runtimes: Partial<Record<ApplicationType, RuntimeChoice>> = {};
   const runtimeMap = problems.object(root.runtimes, ['runtimes']) ?? {};
   for (const [type, raw] of Object.entries(runtimeMap)) {
     if (!(APPLICATION_TYPES as readonly string[]).includes(type)) {
@@ -117,8 +143,8 @@ export function parseCatalog(text: string, source: string): Catalog {
       );
       continue;
     }
-    const runtime = readRuntime(problems, type as ApplicationType, raw);
-    if (runtime) runtimes[type as ApplicationType] = runtime;
+    const choice = readRuntimeChoice(problems, type as ApplicationType, raw);
+    if (choice) runtimes[type as ApplicationType] = choice;
   }
 
   let defaultBuilder: string | undefined;
@@ -184,12 +210,48 @@ function readBuilder(problems: Problems, name: string, raw: unknown): BuilderIma
   return { name, image, user, toolchains };
 }
 
+/** One runtime (a mapping with `image:`), or one per toolchain. */
+function readRuntimeChoice(
+  problems: Problems,
+  type: ApplicationType,
+  raw: unknown,
+): RuntimeChoice | undefined {
+  const path = ['runtimes', type];
+  const entry = problems.object(raw, path);
+  if (!entry) return undefined;
+  if ('image' in entry) return readRuntime(problems, type, raw, path);
+  const variants: Partial<Record<Toolchain | 'default', RuntimeImage>> = {};
+  const names = [...TOOLCHAINS, 'default'] as const;
+  for (const [name, value] of Object.entries(entry)) {
+    if (!(names as readonly string[]).includes(name)) {
+      problems.add(
+        [...path, name],
+        `"${name}" is neither a runtime key (image, user, port, app_dir, probes) nor a toolchain.`,
+        `write one runtime (with image:), or one per toolchain keyed by ${TOOLCHAINS.join(', ')} or default.`,
+      );
+      continue;
+    }
+    const variant = name as Toolchain | 'default';
+    const runtime = readRuntime(problems, type, value, [...path, name], variant);
+    if (runtime) variants[variant] = runtime;
+  }
+  if (Object.keys(entry).length === 0) {
+    problems.add(
+      path,
+      'names no runtime image.',
+      "write `image:` and the runtime's settings, or one runtime per toolchain.",
+    );
+  }
+  return { variants };
+}
+
 function readRuntime(
   problems: Problems,
   type: ApplicationType,
   raw: unknown,
+  path: Path,
+  variant?: Toolchain | 'default',
 ): RuntimeImage | undefined {
-  const path = ['runtimes', type];
   const entry = problems.object(raw, path);
   if (!entry) return undefined;
   problems.onlyKeys(entry, path, RUNTIME_KEYS);
@@ -245,7 +307,15 @@ function readRuntime(
     if (probe) probes[kind] = probe;
   }
   if (!image || !user || typeof appDir !== 'string') return undefined;
-  return { type, image, user, port, appDir: appDir.replace(/\/+$/, '') || '/', probes };
+  return {
+    type,
+    ...(variant ? { variant } : {}),
+    image,
+    user,
+    port,
+    appDir: appDir.replace(/\/+$/, '') || '/',
+    probes,
+  };
 }
 
 function readProbe(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../manifest/index.js';
-import { parseCatalog } from './catalog.js';
+import { parseCatalog, type RuntimeImage } from './catalog.js';
 import { buildRecord, configHash, sourcesHash, stableJson } from './content-hash.js';
 
 const digest = (c: string) => `sha256:${c.repeat(64)}`;
@@ -43,24 +43,34 @@ describe('the content hash', () => {
     const base = {
       manifest: manifest(),
       packageFormat: 'files',
-      runtime: catalog().runtimes.http_html!,
+      runtime: catalog().runtimes.http_html as RuntimeImage,
       builder: catalog().builders[0],
     };
     const hash = configHash(base);
-    expect(configHash({ ...base, runtime: catalog(digest('9')).runtimes.http_html! })).toBe(hash);
+    expect(
+      configHash({ ...base, runtime: catalog(digest('9')).runtimes.http_html as RuntimeImage }),
+    ).toBe(hash);
     expect(configHash({ ...base, manifest: manifest('2.0.x') })).not.toBe(hash);
     expect(configHash({ ...base, packageFormat: 'deb' })).not.toBe(hash);
     expect(
-      configHash({ ...base, runtime: catalog(digest('1'), '10002:10002').runtimes.http_html! }),
+      configHash({
+        ...base,
+        runtime: catalog(digest('1'), '10002:10002').runtimes.http_html as RuntimeImage,
+      }),
     ).not.toBe(hash);
   });
 
   it('of the whole changes with a base digest, and records each part', () => {
-    const one = buildRecord('s', 'c', catalog().runtimes.http_html!, catalog().builders[0]);
+    const one = buildRecord(
+      's',
+      'c',
+      catalog().runtimes.http_html as RuntimeImage,
+      catalog().builders[0],
+    );
     const other = buildRecord(
       's',
       'c',
-      catalog(digest('9')).runtimes.http_html!,
+      catalog(digest('9')).runtimes.http_html as RuntimeImage,
       catalog().builders[0],
     );
     expect(one.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -71,9 +81,9 @@ describe('the content hash', () => {
       runtime: { name: 'r.example.com/rt', digest: digest('1') },
       builder: { name: 'r.example.com/b', digest: digest('2') },
     });
-    expect(buildRecord('s', 'c', catalog().runtimes.http_html!, undefined).contentHash).not.toBe(
-      one.contentHash,
-    );
+    expect(
+      buildRecord('s', 'c', catalog().runtimes.http_html as RuntimeImage, undefined).contentHash,
+    ).not.toBe(one.contentHash);
   });
 
   it('serializes JSON with sorted keys', () => {

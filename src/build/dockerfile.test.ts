@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCatalog } from './catalog.js';
+import { parseCatalog, type RuntimeImage } from './catalog.js';
 import { generateDockerfile, quote } from './dockerfile.js';
 
 const catalog = parseCatalog(
@@ -10,7 +10,7 @@ const catalog = parseCatalog(
   ].join('\n'),
   'catalog.yaml',
 );
-const runtime = catalog.runtimes.http_html!;
+const runtime = catalog.runtimes.http_html as RuntimeImage;
 
 describe('the generated Dockerfile', () => {
   it('puts the artifacts, owned by root, on the runtime image by digest, runs as its non-root user, with labels', () => {

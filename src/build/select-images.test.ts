@@ -15,6 +15,12 @@ const catalog = parseCatalog(
     'default_builder: node18',
     'runtimes:',
     `  http_html: { image: ${image('httpd')}, user: "10001:10001", port: 8080 }`,
+    '  http_api:',
+    `    java: { image: ${image('jvm')}, user: "10001:10001", port: 8080 }`,
+    `    nodejs: { image: ${image('node')}, user: "10001:10001", port: 8080 }`,
+    '  cronjob:',
+    `    python: { image: ${image('python')}, user: "10001:10001" }`,
+    `    default: { image: ${image('static')}, user: "10001:10001" }`,
   ].join('\n'),
   'catalog.yaml',
 );
@@ -70,8 +76,29 @@ describe('choosing the standard images', () => {
   it('chooses the runtime by application.type, and names the types it has otherwise', () => {
     expect(selectRuntime(catalog, manifest(undefined)).port).toBe(8080);
     expect(() => selectRuntime(catalog, manifest(undefined, 'worker'))).toThrow(
-      'The standard-image catalog has no runtime image for application.type "worker" (it has: http_html).',
+      'The standard-image catalog has no runtime image for application.type "worker" (it has: http_html, http_api, cronjob).',
     );
+  });
+
+  it('chooses a per-language runtime by the first buildfact that has one, else the default', () => {
+    const pick = (buildfacts: unknown, type = 'http_api') =>
+      selectRuntime(catalog, manifest({ system_setup: { buildfacts } }, type));
+    expect(pick(['java', 'nodejs']).image.name).toBe('r.example.com/std/jvm');
+    expect(pick(['nodejs', 'java']).image.name).toBe('r.example.com/std/node');
+    expect(pick({ shell: 'default', java: '17' }).variant).toBe('java');
+    expect(pick(['go'], 'cronjob').image.name).toBe('r.example.com/std/static');
+    expect(pick(['python'], 'cronjob').variant).toBe('python');
+    const error = (() => {
+      try {
+        pick(['go']);
+      } catch (e) {
+        return e;
+      }
+    })() as UserError;
+    expect(error.message).toBe(
+      'The standard-image catalog has a runtime for application.type "http_api" per language (java, nodejs), and build.system_setup.buildfacts names none of them (it names go).',
+    );
+    expect(error.fix).toContain('(one of java, nodejs)');
   });
 
   it('needs a builder only for build steps, a build command or a package', () => {

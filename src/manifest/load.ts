@@ -21,7 +21,7 @@ import {
   type JsoncDocument,
 } from './jsonc.js';
 import { normalizeManifest, type RawManifest } from './normalize.js';
-import { toUserErrors, type ManifestProblem } from './problem.js';
+import { locatePath, toUserErrors, type ManifestProblem } from './problem.js';
 import { schemaProblems } from './schema.js';
 import { isBlank, syntaxProblems } from './syntax.js';
 import type { AppManifest } from './types.js';
@@ -104,7 +104,8 @@ export function parseManifest(text: string, file: string): AppManifest {
   ];
   if (problems.length > 0) throw invalid(file, document, problems);
 
-  return normalizeManifest(manifest as RawManifest, file, sha256);
+  const locate = (path: JsonPath, at?: 'key' | 'value') => locatePath(document, file, path, at);
+  return { ...normalizeManifest(manifest as RawManifest, file, sha256), locate };
 }
 
 function duplicateKeyProblems(document: JsoncDocument): ManifestProblem[] {

@@ -15,6 +15,7 @@ describe('loading the best-known default.json', () => {
     });
 
     expect(manifest).toEqual({
+      locate: expect.any(Function),
       file: 'default.json',
       sha256: createHash('sha256')
         .update(readFileSync(fixturePath('best-known.json')))
@@ -64,10 +65,15 @@ describe('loading the best-known default.json', () => {
     const text = readFixture('best-known.json');
     const windows = `\uFEFF${text.replaceAll('\n', '\r\n')}`;
 
-    const { sha256, ...fromWindows } = parseManifest(windows, 'default.json');
-    const { sha256: unixSha256, ...fromUnix } = parseManifest(text, 'default.json');
+    const { sha256, locate, ...fromWindows } = parseManifest(windows, 'default.json');
+    const {
+      sha256: unixSha256,
+      locate: unixLocate,
+      ...fromUnix
+    } = parseManifest(text, 'default.json');
 
     expect(fromWindows).toEqual(fromUnix);
+    expect(locate(['application', 'name'])).toEqual(unixLocate(['application', 'name']));
     // The hash is of the exact text, so any byte that changes changes it.
     expect(sha256).not.toBe(unixSha256);
   });

@@ -39,7 +39,11 @@ interface RawService {
 }
 
 /** The one shape consumers see; `raw` has passed the schema and the cross-field checks. */
-export function normalizeManifest(raw: RawManifest, file: string, sha256: string): AppManifest {
+export function normalizeManifest(
+  raw: RawManifest,
+  file: string,
+  sha256: string,
+): Omit<AppManifest, 'locate'> {
   const steps = (raw.build?.build_steps ?? []).map(normalizeStep);
   return {
     file,

@@ -62,6 +62,20 @@ export function toUserErrors(
   return { errors, total: distinct.length };
 }
 
+/**
+ * Where a JSON path is in the text, as file:line:column: for checks made
+ * after loading (against the catalog of standard images, say) that must
+ * point into default.json like the loader's own problems do.
+ */
+export function locatePath(
+  document: JsoncDocument,
+  file: string,
+  path: JsonPath,
+  at: 'key' | 'value' = 'value',
+): SourceLocation {
+  return sourceLocation(document, file, locate({ path, at, message: '', fix: '' }, document));
+}
+
 function locate(problem: ManifestProblem, document: JsoncDocument): Span {
   if (problem.span) return problem.span;
   if (problem.at === 'key') {

@@ -1,4 +1,6 @@
+import type { SourceLocation } from '../errors.js';
 import type { ApplicationType, Toolchain } from './constants.js';
+import type { JsonPath } from './json-path.js';
 
 /**
  * A loaded default.json, normalized so that consumers never deal with the
@@ -19,6 +21,12 @@ export interface AppManifest {
   readonly services: readonly Service[];
   /** dev, stage and prod, plus any other environment the file names, each with its namespace. */
   readonly environments: Readonly<Record<string, EnvironmentSettings>>;
+  /**
+   * Where a JSON path (`['build', 'build_steps', 0]`) is in the file, for
+   * problems found after loading; the property's key or (default) its value.
+   * A path that does not exist points at its nearest existing ancestor.
+   */
+  readonly locate: (path: JsonPath, at?: 'key' | 'value') => SourceLocation;
 }
 
 export interface ApplicationInfo {

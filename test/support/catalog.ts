@@ -1,55 +1,55 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Environment } from '../env/environment.js';
+// A .ts path: scripts (demo, act-pipeline) load this file with node itself.
+import { pinCatalog } from '../../scripts/pin-catalog.ts';
 
 /**
- * A standard-image catalog for the local environment: the builder and
- * runtime images test/env/up built (test/env/images/builder-nodejs and
- * runtime-http), pinned by the digests it recorded. Tests pass other
- * references to simulate a platform team changing a base image.
+ * A standard-image catalog for the local environment: the repository's
+ * catalog/standard-images.yaml pinned to the images test/env built
+ * (test/env/images/<name>, by the digests it recorded). Builders and runtimes
+ * whose image was not built are left out: `up` skips the heavy images, which
+ * a suite builds with standardImage() (test/support/standard-images.ts) and
+ * passes in `images`. Tests pass other references to simulate a platform team
+ * changing a base image.
  */
 export interface LocalCatalogOptions {
+  /** Replaces runtime-http. */
   runtime?: string;
+  /** Replaces builder-nodejs. */
   builder?: string;
+  /** More images by name (the lazy ones), or replacements. */
+  images?: Readonly<Record<string, string>>;
 }
 
-export function localCatalog(env: Environment, options: LocalCatalogOptions = {}): string {
-  const builder = options.builder ?? image(env, 'builder-nodejs');
-  const runtime = options.runtime ?? image(env, 'runtime-http');
-  return [
-    'apiVersion: pipeline-actions/v1',
-    'builders:',
-    '  nodejs:',
-    `    image: ${builder}`,
-    '    user: "10001:10001"',
-    '    toolchains: { nodejs: "18", shell: default }',
-    'default_builder: nodejs',
-    'runtimes:',
-    '  http_html:',
-    `    image: ${runtime}`,
-    '    user: "10001:10001"',
-    '    port: 8080',
-    '    app_dir: /srv/app',
-    '    probes: { liveness: { http: / }, readiness: { http: / } }',
-    '',
-  ].join('\n');
+export const CATALOG_TEMPLATE = new URL('../../catalog/standard-images.yaml', import.meta.url)
+  .pathname;
+
+export function localCatalog(
+  env: Pick<Environment, 'images'>,
+  options: LocalCatalogOptions = {},
+): string {
+  const refs: Record<string, string> = { ...env.images, ...options.images };
+  if (options.runtime) refs['runtime-http'] = options.runtime;
+  if (options.builder) refs['builder-nodejs'] = options.builder;
+  for (const name of ['builder-nodejs', 'runtime-http']) {
+    if (!refs[name])
+      throw new Error(
+        `test/env/up did not build the standard image "${name}" (test/env/images/${name}); run test/env/up`,
+      );
+  }
+  return pinCatalog(readFileSync(CATALOG_TEMPLATE, 'utf8'), refs, 'catalog/standard-images.yaml', {
+    dropMissing: true,
+    header: 'The local environment: catalog/standard-images.yaml pinned to what test/env built.',
+  });
 }
 
 export function writeLocalCatalog(
   dir: string,
-  env: Environment,
+  env: Pick<Environment, 'images'>,
   options: LocalCatalogOptions = {},
 ): string {
   const path = join(dir, 'catalog.yaml');
   writeFileSync(path, localCatalog(env, options));
   return path;
-}
-
-function image(env: Environment, name: string): string {
-  const ref = env.images[name];
-  if (!ref)
-    throw new Error(
-      `test/env/up did not build the standard image "${name}" (test/env/images/${name}); run test/env/up`,
-    );
-  return ref;
 }

@@ -1,22 +1,22 @@
 import { isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isUrl } from '../../../src/build/catalog-source.js';
+import { UserError } from '../../../src/errors.js';
 
 /**
- * The catalog of this release: catalog/standard-images.yaml. ncc sees this
- * `new URL(…, import.meta.url)`, copies the file next to the bundle
- * (dist/standard-images.yaml, kept fresh by check:dist) and turns the
- * expression into that file's path, so the bundle needs nothing else from
- * the repository; run from source, it is the repository's file.
+ * The "catalog" input as a location: a URL as is, a path relative to the
+ * workspace. build-image bundles no catalog: the standard images are the
+ * platform team's, published from its own repository with their digests
+ * (catalog/README.md), so there is no default that could name real images.
  */
-export function bundledCatalogPath(): string {
-  const asset: URL | string = new URL('../../../catalog/standard-images.yaml', import.meta.url);
-  return asset instanceof URL ? fileURLToPath(asset) : asset;
-}
-
-/** The "catalog" input as a location: a URL as is, a path relative to the workspace. */
 export function catalogLocation(input: string | undefined, workspace: string): string {
-  if (!input) return bundledCatalogPath();
+  if (!input) {
+    throw new UserError(
+      'Input "catalog" is empty: build-image needs the catalog of standard images your platform team publishes, and ships none of its own (no image could be named by a digest that exists on every registry).',
+      {
+        fix: 'set "catalog" to the pinned catalog file in the workspace or its https URL; a platform team publishes one with the reusable workflow standard-images.yml (see catalog/README.md).',
+      },
+    );
+  }
   if (isUrl(input)) return input;
   return isAbsolute(input) ? input : resolve(workspace, input);
 }

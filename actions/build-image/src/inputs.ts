@@ -15,7 +15,7 @@ export const PACKAGE_FORMATS = ['files', 'deb'] as const;
 export interface Inputs {
   manifest: string;
   registry: string;
-  catalog: string | undefined;
+  catalog: string;
   context: string;
   package: (typeof PACKAGE_FORMATS)[number];
   'channel-tags': string[];
@@ -31,7 +31,7 @@ export function getInputs(): Inputs {
   return {
     manifest: getOptional('manifest') ?? 'default.json',
     registry: getRequired('registry'),
-    catalog: getOptional('catalog'),
+    catalog: getRequired('catalog'),
     context: getOptional('context') ?? '.',
     package: getEnum('package', PACKAGE_FORMATS, 'files'),
     'channel-tags': getList('channel-tags'),

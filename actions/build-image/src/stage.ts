@@ -13,7 +13,7 @@ import { buildRecord, configHash, sourcesHash } from '../../../src/build/content
 import { imageLabels, type BuildRecord } from '../../../src/build/labels.js';
 import { imageSize, tagImmutable, tagMutable } from '../../../src/build/publish.js';
 import type { Reason } from '../../../src/build/reason.js';
-import { needsBuilder, selectBuilder, selectRuntime } from '../../../src/build/select-images.js';
+import { chooseImages } from '../../../src/build/select-images.js';
 import { listSourceFiles } from '../../../src/build/source-files.js';
 import { contentTag, isContentTag, versionTag } from '../../../src/build/versions.js';
 import { Docker } from '../../../src/tools/docker.js';
@@ -105,13 +105,14 @@ async function prepare(inputs: Inputs, workspace: string): Promise<Prepared> {
   });
   const location = catalogLocation(inputs.catalog, workspace);
   const catalog = await loadCatalog(location, { retry: { attempts: inputs.retries } });
-  const runtime = selectRuntime(catalog, manifest);
-  const builder = needsBuilder(manifest, inputs.package)
-    ? selectBuilder(catalog, manifest)
-    : undefined;
+  // Everything the catalog decides is checked before any container runs.
+  const { runtime, builder } = chooseImages(catalog, manifest, {
+    packageFormat: inputs.package,
+    context,
+  });
   core.info(`Standard images (catalog ${location}, sha256 ${catalog.sha256.slice(0, 12)}):`);
   core.info(
-    `  runtime for ${manifest.application.type}: ${runtime.image.pinned} (user ${runtime.user}${runtime.port ? `, port ${runtime.port}` : ''})`,
+    `  runtime for ${manifest.application.type}${runtime.variant ? ` (${runtime.variant})` : ''}: ${runtime.image.pinned} (user ${runtime.user}${runtime.port ? `, port ${runtime.port}` : ''})`,
   );
   core.info(
     builder

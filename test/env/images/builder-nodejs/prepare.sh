@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# The builder starts from the same debootstrap rootfs as the debian image
-# (made once and cached by debian/prepare.sh), so it does not depend on the
-# order images are built in.
+# The debootstrap rootfs of the debian image (made once, cached) and Node.js
+# with npm from the npm registry (image_node_tar in images.sh, cached).
 # shellcheck disable=SC1091
 source "$PA_IMAGES_DIR/debian/prepare.sh" "$1"
+image_node_tar "$1"

@@ -1,0 +1,3 @@
+# shellcheck shell=bash
+# shellcheck disable=SC1091
+source "$PA_IMAGES_DIR/debian/prepare.sh" "$1"
