@@ -123,7 +123,7 @@ describe('the standard-image catalog', () => {
         ].join('\n'),
       ),
     ).toEqual([
-      'catalog.yaml: $.extra: "extra" is not a known key here. Fix: use only: apiVersion, builders, runtimes, default_builder.',
+      'catalog.yaml: $.extra: "extra" is not a known key here. Fix: use only: apiVersion, builders, runtimes, default_builder, policy.',
       'catalog.yaml: $.apiVersion: must be "pipeline-actions/v1", not "v0". Fix: start the file with `apiVersion: pipeline-actions/v1`.',
       'catalog.yaml: $.builders.node.image: "registry.example.com/std/builder-node:18" is not pinned by digest. Fix: append @sha256:<digest>: standard images are always pinned, so a build names the exact base it used.',
       'catalog.yaml: $.builders.node.user: must be a numeric uid:gid such as "10001:10001", not "builder". Fix: use numbers: a name may not exist in every image.',

@@ -7,6 +7,7 @@ import {
   type Toolchain,
 } from '../manifest/index.js';
 import { formatName, parseReference } from '../oci/index.js';
+import { POLICY_MODES, type ImagePolicy, type PolicyMode } from '../policy/policy.js';
 import { parseYaml } from '../yaml.js';
 
 /**
@@ -77,6 +78,8 @@ export interface Catalog {
   readonly runtimes: Readonly<Partial<Record<ApplicationType, RuntimeChoice>>>;
   /** The builder for builds whose manifest names no buildfacts. */
   readonly defaultBuilder: string | undefined;
+  /** The platform's rules for every image built on it (src/policy); none when absent. */
+  readonly policy: ImagePolicy | undefined;
 }
 
 export type RuntimeChoice =
@@ -98,7 +101,15 @@ export function allRuntimes(catalog: Pick<Catalog, 'runtimes'>): RuntimeImage[] 
 
 export const MAX_CATALOG_BYTES = 1024 * 1024;
 const USER = /^(\d+):(\d+)$/;
-const TOP_KEYS = ['apiVersion', 'builders', 'runtimes', 'default_builder'];
+const TOP_KEYS = ['apiVersion', 'builders', 'runtimes', 'default_builder', 'policy'];
+const POLICY_KEYS = [
+  'mode',
+  'non_root',
+  'pinned_bases',
+  'required_labels',
+  'banned_packages',
+  'max_size_mib',
+];
 const BUILDER_KEYS = ['image', 'user', 'toolchains'];
 const RUNTIME_KEYS = ['image', 'user', 'port', 'app_dir', 'probes'];
 const PROBE_KEYS = ['http', 'tcp', 'exec', 'initial_delay_seconds'];
@@ -163,6 +174,8 @@ export function parseCatalog(text: string, source: string): Catalog {
     }
   }
 
+  const policy = root.policy === undefined ? undefined : readPolicy(problems, root.policy);
+
   problems.throwIfAny();
   return {
     source,
@@ -170,6 +183,62 @@ export function parseCatalog(text: string, source: string): Catalog {
     builders,
     runtimes,
     defaultBuilder,
+    policy,
+  };
+}
+
+function readPolicy(problems: Problems, raw: unknown): ImagePolicy | undefined {
+  const path = ['policy'];
+  const entry = problems.object(raw, path);
+  if (!entry) return undefined;
+  problems.onlyKeys(entry, path, POLICY_KEYS);
+  const mode = entry.mode ?? 'enforce';
+  if (!(POLICY_MODES as readonly unknown[]).includes(mode)) {
+    problems.add(
+      [...path, 'mode'],
+      `must be enforce or warn, not ${show(mode)}.`,
+      'write `mode: enforce` or `mode: warn`.',
+    );
+  }
+  const flag = (key: string): boolean => {
+    const value = entry[key] ?? true;
+    if (typeof value === 'boolean') return value;
+    problems.add(
+      [...path, key],
+      `must be true or false, not ${show(value)}.`,
+      `write \`${key}: true\`.`,
+    );
+    return true;
+  };
+  const names = (key: string): string[] => {
+    const value = entry[key] ?? [];
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== ''))
+      return value as string[];
+    problems.add(
+      [...path, key],
+      `must be a list of names, not ${show(value)}.`,
+      `write e.g. \`${key}: [name, other]\`.`,
+    );
+    return [];
+  };
+  let maxSizeMiB: number | undefined;
+  if (entry.max_size_mib !== undefined) {
+    if (typeof entry.max_size_mib === 'number' && entry.max_size_mib > 0)
+      maxSizeMiB = entry.max_size_mib;
+    else
+      problems.add(
+        [...path, 'max_size_mib'],
+        `must be a positive number of MiB, not ${show(entry.max_size_mib)}.`,
+        'write e.g. `max_size_mib: 512`.',
+      );
+  }
+  return {
+    mode: mode as PolicyMode,
+    nonRoot: flag('non_root'),
+    pinnedBases: flag('pinned_bases'),
+    requiredLabels: names('required_labels'),
+    bannedPackages: names('banned_packages'),
+    maxSizeMiB,
   };
 }
 

@@ -92,6 +92,21 @@ image_go_tar() {
   ln "$tarball" "$1/go.tar" 2>/dev/null || cp "$tarball" "$1/go.tar"
 }
 
+# image_extra_ca DIR: the CA certificates this machine trusts beyond Debian's
+# (a TLS-intercepting proxy's, a company CA: /usr/local/share/ca-certificates,
+# or $PA_EXTRA_CA_DIR) as DIR/extra-ca/, for the builders to trust too, so a
+# build step reaches Maven Central, PyPI, npm and the Go proxy from here as
+# it does from the machine itself. Empty where there are none (a GitHub runner).
+image_extra_ca() {
+  local src="${PA_EXTRA_CA_DIR:-/usr/local/share/ca-certificates}" f
+  mkdir -p "$1/extra-ca"
+  [ -d "$src" ] || return 0
+  for f in "$src"/*.crt; do
+    [ -f "$f" ] && cp "$f" "$1/extra-ca/"
+  done
+  return 0
+}
+
 # image_parent_arg DIR NAME: passes the standard image NAME (built first) to
 # the Dockerfile as the build argument BASE, so an image can start FROM another.
 image_parent_arg() {

@@ -36,15 +36,35 @@ export interface AppRepo {
 }
 
 export function exampleRepo(env: Environment, options: { owner?: number } = {}): AppRepo {
+  return appRepo(env, join(REPO_ROOT, 'examples'), { ...options, paths: ['default.json', 'app'] });
+}
+
+export interface AppRepoOptions {
+  /** chown the checkout to this uid, as a runner's checkout belongs to its user. */
+  owner?: number;
+  /** What to copy from the source directory (default: all of it); built output never. */
+  paths?: readonly string[];
+  /** Standard images beyond test/env/up's (the lazy ones), for the catalog. */
+  images?: Readonly<Record<string, string>>;
+  /** Replaces the catalog's image policy. */
+  policy?: Record<string, unknown> | null;
+}
+
+/** An application repository: `source`'s files committed to git with a catalog.yaml of the local images. */
+export function appRepo(env: Environment, source: string, options: AppRepoOptions = {}): AppRepo {
   const dir = mkdtempSync(join(tmpdir(), 'pa-build-image-app-'));
-  cpSync(join(REPO_ROOT, 'examples', 'default.json'), join(dir, 'default.json'));
-  cpSync(join(REPO_ROOT, 'examples', 'app'), join(dir, 'app'), {
-    recursive: true,
-    filter: (src) => !src.includes('/dist'),
+  for (const path of options.paths ?? readdirSync(source)) {
+    cpSync(join(source, path), join(dir, path), {
+      recursive: true,
+      filter: (src) => !/\/(dist|target|build|node_modules)(\/|$)/.test(src.slice(source.length)),
+    });
+  }
+  writeLocalCatalog(dir, env, {
+    images: options.images ?? {},
+    ...(options.policy !== undefined ? { policy: options.policy } : {}),
   });
-  writeLocalCatalog(dir, env);
   git(dir, 'init', '-q');
-  commit(dir, 'the example app');
+  commit(dir, 'the app');
   if (options.owner !== undefined) chownTree(dir, options.owner);
   const repo: AppRepo = {
     dir,

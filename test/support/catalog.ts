@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dump, load } from 'js-yaml';
 import type { Environment } from '../env/environment.js';
 // A .ts path: scripts (demo, act-pipeline) load this file with node itself.
 import { pinCatalog } from '../../scripts/pin-catalog.ts';
@@ -20,6 +21,8 @@ export interface LocalCatalogOptions {
   builder?: string;
   /** More images by name (the lazy ones), or replacements. */
   images?: Readonly<Record<string, string>>;
+  /** Replaces the catalog's `policy:` section (null: none). */
+  policy?: Record<string, unknown> | null;
 }
 
 export const CATALOG_TEMPLATE = new URL('../../catalog/standard-images.yaml', import.meta.url)
@@ -38,7 +41,14 @@ export function localCatalog(
         `test/env/up did not build the standard image "${name}" (test/env/images/${name}); run test/env/up`,
       );
   }
-  return pinCatalog(readFileSync(CATALOG_TEMPLATE, 'utf8'), refs, 'catalog/standard-images.yaml', {
+  let template = readFileSync(CATALOG_TEMPLATE, 'utf8');
+  if (options.policy !== undefined) {
+    const catalog = load(template) as Record<string, unknown>;
+    if (options.policy === null) delete catalog.policy;
+    else catalog.policy = options.policy;
+    template = dump(catalog);
+  }
+  return pinCatalog(template, refs, 'catalog/standard-images.yaml', {
     dropMissing: true,
     header: 'The local environment: catalog/standard-images.yaml pinned to what test/env built.',
   });

@@ -10,6 +10,8 @@ import {
 import { CACHE_MODES } from '../../../src/build/cache.js';
 
 export const PACKAGE_FORMATS = ['files', 'deb'] as const;
+/** catalog: the mode the catalog's policy says; enforce or warn override it. */
+export const POLICY_INPUTS = ['catalog', 'enforce', 'warn'] as const;
 
 /** Keys match action.yml exactly. */
 export interface Inputs {
@@ -25,6 +27,7 @@ export interface Inputs {
   'registry-ca': string | undefined;
   cache: (typeof CACHE_MODES)[number];
   retries: number;
+  policy: (typeof POLICY_INPUTS)[number];
 }
 
 export function getInputs(): Inputs {
@@ -41,5 +44,6 @@ export function getInputs(): Inputs {
     'registry-ca': getOptional('registry-ca'),
     cache: getEnum('cache', CACHE_MODES, 'gha'),
     retries: getInteger('retries', 4, { min: 1, max: 10 }),
+    policy: getEnum('policy', POLICY_INPUTS, 'catalog'),
   };
 }

@@ -16,10 +16,12 @@ import type { Reason } from '../../../src/build/reason.js';
 import { chooseImages } from '../../../src/build/select-images.js';
 import { listSourceFiles } from '../../../src/build/source-files.js';
 import { contentTag, isContentTag, versionTag } from '../../../src/build/versions.js';
+import type { ImagePolicy } from '../../../src/policy/policy.js';
 import { Docker } from '../../../src/tools/docker.js';
 import { catalogLocation } from './catalog-location.js';
 import type { Inputs } from './inputs.js';
 import { planImage, type Plan } from './plan.js';
+import { checkImagePolicy, type PolicyOutcome } from './policy-check.js';
 import { produceImage } from './produce.js';
 import { openTarget, warnIfDockerDistrustsCa, type Target } from './target.js';
 
@@ -39,6 +41,8 @@ export interface BuildOutcome {
   readonly contentHash: string;
   readonly sizeBytes: number | undefined;
   readonly buildSeconds: number;
+  /** The image policy's result; undefined without a policy or without a push. */
+  readonly policy: PolicyOutcome | undefined;
 }
 
 interface Prepared {
@@ -48,6 +52,7 @@ interface Prepared {
   readonly builder: BuilderImage | undefined;
   /** The catalog's path when it is a file (not a URL). */
   readonly catalogPath: string | undefined;
+  readonly policy: ImagePolicy | undefined;
 }
 
 export async function buildImage(inputs: Inputs): Promise<BuildOutcome> {
@@ -75,6 +80,13 @@ export async function buildImage(inputs: Inputs): Promise<BuildOutcome> {
       core.info(
         `An identical image exists: ${target.name}@${plan.digest} (version ${plan.version}); nothing is built.`,
       );
+      const policy = await checkImagePolicy(
+        target,
+        plan.digest,
+        prepared.policy,
+        inputs.policy,
+        manifest,
+      );
       const written = inputs.push
         ? await publishTags(target, plan.digest, plan.restore, channelTags)
         : [];
@@ -89,6 +101,7 @@ export async function buildImage(inputs: Inputs): Promise<BuildOutcome> {
         previous: undefined,
         sizeBytes: await imageSize(target.client, target.repository, plan.digest),
         buildSeconds: 0,
+        policy,
       };
     }
     return await buildNew(inputs, prepared, target, plan, record, channelTags, base);
@@ -120,7 +133,7 @@ async function prepare(inputs: Inputs, workspace: string): Promise<Prepared> {
       : '  builder: none (no build steps)',
   );
   const catalogPath = isUrl(location) ? undefined : location;
-  return { manifest, context, runtime, builder, catalogPath };
+  return { manifest, context, runtime, builder, catalogPath, policy: catalog.policy };
 }
 
 async function describeBuild(
@@ -197,6 +210,8 @@ async function buildNew(
     });
     if (!inputs.push) {
       core.info('push: false; the image was built and loaded into the local docker, not pushed.');
+      if (prepared.policy)
+        core.info('Image policy: checked on the pushed image only; not checked.');
       return {
         ...base,
         tags: plan.tags,
@@ -207,9 +222,11 @@ async function buildNew(
         previous: plan.previous,
         sizeBytes: undefined,
         buildSeconds: (Date.now() - started) / 1000,
+        policy: undefined,
       };
     }
     const digest = await verifyPushed(target, content, produced.digest);
+    const policy = await checkImagePolicy(target, digest, prepared.policy, inputs.policy, manifest);
     const made = await publishTags(target, digest, plan.tags, channelTags);
     return {
       ...base,
@@ -221,6 +238,7 @@ async function buildNew(
       previous: plan.previous,
       sizeBytes: await imageSize(target.client, target.repository, digest),
       buildSeconds: (Date.now() - started) / 1000,
+      policy,
     };
   } finally {
     await docker.remove();

@@ -1,4 +1,5 @@
-import { markdownTable, writeSummary } from '../../../src/report/summary.js';
+import { markdownTable, writeSummary, type SummaryBuilder } from '../../../src/report/summary.js';
+import type { PolicyOutcome } from './policy-check.js';
 import type { BuildOutcome } from './stage.js';
 
 /** The job summary: what was published, on which base, why, how big and how long it took. */
@@ -24,12 +25,39 @@ export async function writeBuildSummary(outcome: BuildOutcome): Promise<void> {
             outcome.rebuilt ? `${outcome.buildSeconds.toFixed(1)} s` : 'none (reused)',
           ],
           ['Content hash', `\`${outcome.contentHash}\``],
+          ['Image policy', policyText(outcome.policy)],
         ],
       ),
       true,
     );
     summary.addRaw('\n', true);
+    if (outcome.policy?.violations.length) addViolations(summary, outcome.policy);
   });
+}
+
+/** The summary of a run the policy stopped: which rules the image broke. */
+export async function writePolicySummary(image: string, policy: PolicyOutcome): Promise<void> {
+  await writeSummary((summary) => {
+    summary.addHeading(`build-image: ${image} breaks the image policy`, 3);
+    addViolations(summary, policy);
+  });
+}
+
+function addViolations(summary: SummaryBuilder, policy: PolicyOutcome): void {
+  summary.addRaw(
+    markdownTable(
+      ['Rule', policy.mode === 'enforce' ? 'Violation (enforced)' : 'Violation (warning)', 'Fix'],
+      policy.violations.map((v) => [v.rule, v.message, v.fix]),
+    ),
+    true,
+  );
+  summary.addRaw('\n', true);
+}
+
+function policyText(policy: PolicyOutcome | undefined): string {
+  if (!policy) return 'none (the catalog sets no policy)';
+  if (policy.violations.length === 0) return `${policy.mode}: every rule met`;
+  return `${policy.mode}: ${policy.violations.length} rule(s) broken (${policy.violations.map((v) => v.rule).join(', ')})`;
 }
 
 function reasonText(outcome: BuildOutcome): string {

@@ -1,0 +1,40 @@
+import type { RegistryClient } from '../oci/index.js';
+import type { ImageFacts } from './policy.js';
+import { installedPackages, type Layer } from './packages.js';
+
+/** A layer is read whole to find the dpkg database; bigger ones are refused. */
+export const MAX_LAYER_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * What the policy checks, read back from the registry after the push: the
+ * config's user and labels, the packages of the dpkg database in the
+ * layers, and the compressed size. Each layer is fetched once, in turn,
+ * and dropped once its tar has been walked.
+ */
+export async function readImageFacts(
+  client: RegistryClient,
+  repository: string,
+  reference: string,
+): Promise<ImageFacts> {
+  const image = await client.getImageConfig(repository, reference);
+  const manifest = (await client.getManifest(repository, image.manifestDigest)).json as {
+    config?: { size?: number };
+    layers?: { digest: string; mediaType: string; size?: number }[];
+  };
+  const layers: Layer[] = [];
+  let size = manifest.config?.size ?? 0;
+  for (const layer of manifest.layers ?? []) {
+    size += layer.size ?? 0;
+    layers.push({
+      mediaType: layer.mediaType,
+      bytes: await client.getBlob(repository, layer.digest, MAX_LAYER_BYTES),
+    });
+  }
+  const config = (image.config.config ?? {}) as { User?: string };
+  return {
+    user: config.User ?? '',
+    labels: image.labels,
+    packages: installedPackages(layers),
+    sizeBytes: size,
+  };
+}
