@@ -47,6 +47,14 @@ const BASE_LABELS = [
   ['io.github.pipeline-actions.builder.name', 'io.github.pipeline-actions.builder.digest'],
 ] as const;
 
+/** The policy's result on one image. */
+export interface PolicyOutcome {
+  readonly mode: PolicyMode;
+  readonly violations: readonly Violation[];
+  /** How many Debian packages were read from the image. */
+  readonly packages: number;
+}
+
 /** Every rule the image breaks, one violation per rule, in a fixed order. */
 export function evaluatePolicy(policy: ImagePolicy, facts: ImageFacts): Violation[] {
   const violations: Violation[] = [];

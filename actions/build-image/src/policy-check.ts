@@ -6,17 +6,11 @@ import {
   evaluatePolicy,
   type ImagePolicy,
   type PolicyMode,
-  type Violation,
+  type PolicyOutcome,
 } from '../../../src/policy/policy.js';
 import { annotate } from '../../../src/report/annotations.js';
-import { writePolicySummary } from './summary.js';
+import { markdownTable, writeSummary, type SummaryBuilder } from '../../../src/report/summary.js';
 import type { Target } from './target.js';
-
-export interface PolicyOutcome {
-  readonly mode: PolicyMode;
-  readonly violations: readonly Violation[];
-  readonly packages: number;
-}
 
 /**
  * The catalog's image policy on the image just pushed (or reused), before
@@ -56,4 +50,23 @@ export async function checkImagePolicy(
     );
   }
   return outcome;
+}
+
+/** The summary of a run the policy stopped: which rules the image broke. */
+export async function writePolicySummary(image: string, policy: PolicyOutcome): Promise<void> {
+  await writeSummary((summary) => {
+    summary.addHeading(`build-image: ${image} breaks the image policy`, 3);
+    addViolations(summary, policy);
+  });
+}
+
+export function addViolations(summary: SummaryBuilder, policy: PolicyOutcome): void {
+  summary.addRaw(
+    markdownTable(
+      ['Rule', policy.mode === 'enforce' ? 'Violation (enforced)' : 'Violation (warning)', 'Fix'],
+      policy.violations.map((v) => [v.rule, v.message, v.fix]),
+    ),
+    true,
+  );
+  summary.addRaw('\n', true);
 }

@@ -16,12 +16,12 @@ import type { Reason } from '../../../src/build/reason.js';
 import { chooseImages } from '../../../src/build/select-images.js';
 import { listSourceFiles } from '../../../src/build/source-files.js';
 import { contentTag, isContentTag, versionTag } from '../../../src/build/versions.js';
-import type { ImagePolicy } from '../../../src/policy/policy.js';
+import type { ImagePolicy, PolicyOutcome } from '../../../src/policy/policy.js';
 import { Docker } from '../../../src/tools/docker.js';
 import { catalogLocation } from './catalog-location.js';
 import type { Inputs } from './inputs.js';
 import { planImage, type Plan } from './plan.js';
-import { checkImagePolicy, type PolicyOutcome } from './policy-check.js';
+import { checkImagePolicy } from './policy-check.js';
 import { produceImage } from './produce.js';
 import { openTarget, warnIfDockerDistrustsCa, type Target } from './target.js';
 

@@ -1,5 +1,6 @@
-import { markdownTable, writeSummary, type SummaryBuilder } from '../../../src/report/summary.js';
-import type { PolicyOutcome } from './policy-check.js';
+import { markdownTable, writeSummary } from '../../../src/report/summary.js';
+import { addViolations } from './policy-check.js';
+import type { PolicyOutcome } from '../../../src/policy/policy.js';
 import type { BuildOutcome } from './stage.js';
 
 /** The job summary: what was published, on which base, why, how big and how long it took. */
@@ -33,25 +34,6 @@ export async function writeBuildSummary(outcome: BuildOutcome): Promise<void> {
     summary.addRaw('\n', true);
     if (outcome.policy?.violations.length) addViolations(summary, outcome.policy);
   });
-}
-
-/** The summary of a run the policy stopped: which rules the image broke. */
-export async function writePolicySummary(image: string, policy: PolicyOutcome): Promise<void> {
-  await writeSummary((summary) => {
-    summary.addHeading(`build-image: ${image} breaks the image policy`, 3);
-    addViolations(summary, policy);
-  });
-}
-
-function addViolations(summary: SummaryBuilder, policy: PolicyOutcome): void {
-  summary.addRaw(
-    markdownTable(
-      ['Rule', policy.mode === 'enforce' ? 'Violation (enforced)' : 'Violation (warning)', 'Fix'],
-      policy.violations.map((v) => [v.rule, v.message, v.fix]),
-    ),
-    true,
-  );
-  summary.addRaw('\n', true);
 }
 
 function policyText(policy: PolicyOutcome | undefined): string {
