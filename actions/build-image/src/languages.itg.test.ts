@@ -61,8 +61,12 @@ async function build(app: string): Promise<ActionRun> {
   return run;
 }
 
-/** Starts the pushed image, waits for /healthz, returns GET `path` and the uid it runs as. */
-async function serve(ref: string, path = '/'): Promise<{ body: string; uid: string }> {
+/** Starts the pushed image, waits for its probe path, returns GET `path` and the uid it runs as. */
+async function serve(
+  ref: string,
+  path = '/',
+  probe = '/healthz',
+): Promise<{ body: string; uid: string }> {
   const { stdout } = await exec('docker', ['run', '-d', '--rm', '-p', '127.0.0.1::8080', ref]);
   const container = stdout.trim();
   try {
@@ -70,7 +74,7 @@ async function serve(ref: string, path = '/'): Promise<{ body: string; uid: stri
       .trim()
       .split(':')
       .pop();
-    await waitForHttp(`http://127.0.0.1:${port}/healthz`, container);
+    await waitForHttp(`http://127.0.0.1:${port}${probe}`, container);
     const body = await (await fetch(`http://127.0.0.1:${port}${path}`)).text();
     const inspect = await exec('docker', ['inspect', '--format', '{{.Config.User}}', container]);
     return { body, uid: inspect.stdout.trim() };
@@ -159,8 +163,9 @@ describe('one application per language through build-image', () => {
     expect(run.stdout).toContain(
       'Build step 2/2 (gradle): ./gradlew --no-daemon --console=plain clean build',
     );
-    expect((await serve(run.outputs.ref!, '/')).body).toContain('rendered by Node.js 24');
-    expect(JSON.parse((await serve(run.outputs.ref!, '/version.json')).body)).toEqual({
+    // runtime-http's probe is the page itself
+    expect((await serve(run.outputs.ref!, '/', '/')).body).toContain('rendered by Node.js 24');
+    expect(JSON.parse((await serve(run.outputs.ref!, '/version.json', '/')).body)).toEqual({
       app: 'portal',
       java: '17',
     });
@@ -175,7 +180,7 @@ describe('one application per language through build-image', () => {
     const run = await runBuildImage(repo, registry);
     expect(run.exitCode).toBe(1);
     expect(failureMessage(run)).toMatch(
-      /default\.json:\d+:\d+: \$\.build\.build_steps\[1\]: a gradle step needs java, and the builder "nodejs" chosen for nodejs does not provide it .*Fix: add "java" to build\.system_setup\.buildfacts \(nodejs \+ java chooses the builder "java-nodejs"\)\./,
+      /default\.json:\d+:\d+: \$\.build\.build_steps\[1\]: a gradle step needs java, and the builder "nodejs" chosen for nodejs does not provide it \(it has nodejs 24, shell default\)\.\nHow to fix: add "java" to build\.system_setup\.buildfacts \(nodejs \+ java chooses the builder "java-nodejs"\)\./,
     );
     expect(await registrySnapshot(env.registry, `${prefix}/team/portal`)).toEqual({});
     expect(run.stdout).not.toContain('docker run');
