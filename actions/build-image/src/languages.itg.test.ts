@@ -177,12 +177,12 @@ describe('one application per language through build-image', () => {
     repo.editManifest((manifest) => {
       (manifest.build as { system_setup: unknown }).system_setup = { buildfacts: ['nodejs'] };
     });
-    const run = await runBuildImage(repo, registry);
+    const run = await runBuildImage(repo, `${registry}-refused`);
     expect(run.exitCode).toBe(1);
     expect(failureMessage(run)).toMatch(
       /default\.json:\d+:\d+: \$\.build\.build_steps\[1\]: a gradle step needs java, and the builder "nodejs" chosen for nodejs does not provide it \(it has nodejs 24, shell default\)\.\nHow to fix: add "java" to build\.system_setup\.buildfacts \(nodejs \+ java chooses the builder "java-nodejs"\)\./,
     );
-    expect(await registrySnapshot(env.registry, `${prefix}/team/portal`)).toEqual({});
+    expect(await registrySnapshot(env.registry, `${prefix}-refused/team/portal`)).toEqual({});
     expect(run.stdout).not.toContain('docker run');
     expect(run.stdout).not.toContain('Build step 1/');
   });
