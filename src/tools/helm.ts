@@ -22,6 +22,7 @@ import {
   type UpgradeRequest,
 } from './helm/releases.js';
 import { Tool } from './tool.js';
+import { ToolVersionCache } from './version-cache.js';
 
 // The wrapper's vocabulary, from the files it is made of (src/tools/helm/).
 export type {
@@ -98,14 +99,25 @@ export class Helm extends Tool {
     super(binary, home.env());
   }
 
-  /** Asks the binary its version; only helm 3 and helm 4 are accepted. */
-  static async open(binary: string, home: HelmHome): Promise<Helm> {
-    const probe = new Helm(binary, home, 'unknown', 3);
-    const { stdout } = await probe.executeChecked(['version', '--template', '{{.Version}}'], {
-      silent: true,
-      timeoutMs: 60_000,
-    });
-    const version = stdout.trim();
+  /**
+   * Asks the binary its version, once per binary (ToolVersionCache); only
+   * helm 3 and helm 4 are accepted.
+   */
+  static async open(
+    binary: string,
+    home: HelmHome,
+    versions = new ToolVersionCache(),
+  ): Promise<Helm> {
+    let version = versions.get(binary);
+    if (version === undefined) {
+      const probe = new Helm(binary, home, 'unknown', 3);
+      const { stdout } = await probe.executeChecked(['version', '--template', '{{.Version}}'], {
+        silent: true,
+        timeoutMs: 60_000,
+      });
+      version = stdout.trim();
+      if (/^v?[34]\./.test(version)) versions.set(binary, version);
+    }
     const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
     if (major !== 3 && major !== 4) {
       throw new UserError(
