@@ -102,6 +102,23 @@ function untilFirstWork(script, { env, cwd, server }) {
 }
 
 /** One measured bundle: what it did first, time and memory (median and spread), size, ratio. */
+/** Process start to exit of a bundle given no inputs at all: its first error ("Input required"). */
+function untilFirstError(script, { env, cwd }) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(NODE24, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code === 0)
+        reject(new Error(`${script} succeeded without inputs:\n${output.slice(-2000)}`));
+      else resolve({ ms, what: /::error::([^\n]{0,80})/.exec(output)?.[1] ?? `exit ${code}` });
+    });
+  });
+}
+
 function row(label, firstWork, result, size, ratio) {
   return [
     label,
@@ -216,6 +233,13 @@ export async function benchmark({ env, runs, warmups, log }) {
           env: runnerEnvironment(action, scenario.inputs, { workspace, env: scenario.env ?? {} }),
         });
     }
+    for (const action of Object.keys(cases)) {
+      variants[`${action} first error`] = () =>
+        untilFirstError(join(ROOT, 'actions', action, 'dist', 'index.js'), {
+          cwd: workspace,
+          env: { PATH: process.env.PATH, RUNNER_TEMP: workspace, GITHUB_WORKSPACE: workspace },
+        });
+    }
     variants[STAND_IN_LABEL] = () =>
       untilFirstWork(standIn.bundle, { cwd: workspace, server, env: standIn.env(workspace) });
     variants[FLOOR_LABEL] = () =>
@@ -226,7 +250,7 @@ export async function benchmark({ env, runs, warmups, log }) {
       });
     const results = await sample(variants, { warmups, runs, log });
     for (const result of Object.values(results)) {
-      result.rss = result.details.map((detail) => detail.rss);
+      result.rss = result.details.map((detail) => detail.rss ?? 0);
       result.rssSummary = summarize({ values: result.rss }, 'values');
     }
     const ajv = await schemaCost(runs);
@@ -234,6 +258,7 @@ export async function benchmark({ env, runs, warmups, log }) {
 
     const base = results[STAND_IN_LABEL];
     const rows = [];
+    const errorRows = [];
     const summary = [];
     for (const [action, scenario] of Object.entries(cases)) {
       const result = results[action];
@@ -241,26 +266,33 @@ export async function benchmark({ env, runs, warmups, log }) {
       const size = statSync(bundle).size;
       const ratio = result.median / base.median;
       const rss = result.rssSummary.max;
-      const met = ratio <= 0.5 && rss <= 60 * 1024 * 1024 && size < 1.5e6;
+      const firstError = results[`${action} first error`];
+      const errorRatio = firstError.median / base.median;
+      const met =
+        result.median <= 100 && errorRatio <= 0.4 && rss <= 60 * 1024 * 1024 && size < 1.5e6;
       const bounds = [
         `Node 24 alone reaches a first exec in ${formatMs(floor.median)} with ${formatMiB(floor.rssSummary.max)}; the other ${formatMs(result.median - floor.median)} and ${formatMiB(rss - floor.rssSummary.max)} are the bundle loading and running up to its first work`,
         ...(READS_MANIFEST.has(action)
-          ? [
-              `of that, validating default.json (Ajv loaded and the schema compiled at run time) costs about ${formatMs(ajv.ms)} and ${formatMiB(ajv.bytes)}`,
-            ]
+          ? ['default.json is validated by the build-time validator (no Ajv compile at start)']
           : []),
       ];
       rows.push(row(`\`${action}\``, scenario.firstWork, result, formatMB(size), ratio));
+      errorRows.push([
+        `\`${action}\``,
+        `\`${firstError.details[0].what}\``,
+        `${formatMs(firstError.median)} (${formatMs(firstError.min)}–${formatMs(firstError.max)})`,
+        formatRatio(errorRatio),
+      ]);
       summary.push({
         row: `${action} start-up`,
-        ours: `${formatMs(result.median)}, ${formatMiB(rss)} peak, ${formatMB(size)}`,
+        ours: `${formatMs(result.median)} to first work, ${formatMs(firstError.median)} to first error, ${formatMiB(rss)} peak, ${formatMB(size)}`,
         baseline: `${formatMs(base.median)}, ${formatMiB(base.rssSummary.max)} (stand-in)`,
         ratio: formatRatio(ratio),
-        target: '≤ 0.5× time, ≤ 60 MiB, < 1.5 MB',
+        target: 'first work ≤ 100 ms, first error ≤ 0.4× stand-in, ≤ 60 MiB, < 1.5 MB',
         met,
         why: met
           ? undefined
-          : `${formatMs(result.median)} is ${formatRatio(ratio)} the stand-in's ${formatMs(base.median)} (target ≤ ${formatMs(base.median / 2)}, so ${formatMs(result.median - base.median / 2)} over) and ${formatRatio(result.median / PUBLISHED.ms)} the published ${PUBLISHED.ms} ms; peak ${formatMiB(rss)} against 60 MiB${size >= 1.5e6 ? `; bundle ${formatMB(size)}` : ''}. Bounds: ${bounds.join('; ')}.`,
+          : `first real work ${formatMs(result.median)} against 100 ms (${formatRatio(ratio)} the stand-in's ${formatMs(base.median)}); first error ${formatMs(firstError.median)}, ${formatRatio(errorRatio)} the stand-in (target 0.4×) and ${formatRatio(firstError.median / PUBLISHED.ms)} the published ${PUBLISHED.ms} ms; peak ${formatMiB(rss)} against 60 MiB${size >= 1.5e6 ? `; bundle ${formatMB(size)}` : ''}. Bounds: ${bounds.join('; ')}.`,
       });
     }
     rows.push(
@@ -292,6 +324,11 @@ export async function benchmark({ env, runs, warmups, log }) {
       summary,
       tables: [
         {
+          caption: `Process start to the first error (no inputs given: "Input required") on Node 24; median (range) of ${runs} runs, interleaved with the rows above`,
+          headers: ['bundle', 'its error', 'wall time', 'time ÷ stand-in (to its first work)'],
+          rows: errorRows,
+        },
+        {
           caption: `Process start to first real work on Node 24; median (range) of ${runs} runs after ${warmups} warm-up${warmups === 1 ? '' : 's'}, all bundles interleaved`,
           headers: [
             'bundle',
@@ -306,7 +343,8 @@ export async function benchmark({ env, runs, warmups, log }) {
         },
       ],
       notes: [
-        `What bounds the actions that read default.json first (build-image, helm-deploy, drift-check): loading Ajv and compiling the published schema with the loader's options takes ${formatMs(ajv.ms)} (${formatMs(ajv.importMs)} to load Ajv unbundled, ${formatMs(ajv.compileMs)} to compile) and raises the peak by ${formatMiB(ajv.bytes)} in a process of its own (\`bench/standin/ajv-compile.mjs\`, median of ${runs}); compiling the schema at build time (Ajv's standalone code) would take that off every start.`,
+        `The actions that read default.json first (build-image, helm-deploy, drift-check) validate it with code generated from the schema at build time (\`scripts/gen-validators.mjs\`, Ajv's standalone output): no schema is compiled at start. What that saves each start, measured in a process of its own (\`bench/standin/ajv-compile.mjs\`, median of ${runs}): loading Ajv and compiling the schema at run time takes ${formatMs(ajv.ms)} (${formatMs(ajv.importMs)} to load Ajv unbundled, ${formatMs(ajv.compileMs)} to compile) and ${formatMiB(ajv.bytes)} of peak memory.`,
+        'The first-error table is a separate comparison: each bundle started with no inputs, to its exit with "Input required", against the stand-in\'s time to its first work (which comes before any error it could report), and the published first-error figure.',
         `The stand-in is ${standIn.description}`,
         'The published row is the figure this issue quotes for the real bundle (about 260 ms and 98 MiB to its first error on Node 24 on a machine like this one) and the v7.3.0 bundle size from research/build.md; it was not measured here.',
         'Bundle size is `dist/index.js` (what Node loads); build-image also ships `dist/standard-images.yaml`, read only when no catalog is given.',
