@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { masks } from '../test/support/masks.js';
 import { UserError } from './errors.js';
 import {
   getBoolean,
@@ -8,6 +9,7 @@ import {
   getList,
   getOptional,
   getRequired,
+  getSecret,
   getYamlMap,
   parseDurationSeconds,
 } from './inputs.js';
@@ -129,5 +131,22 @@ describe('lists and YAML inputs', () => {
     const error = userError(() => getYamlMap('set'));
     expect(error.message).toContain('input "set" is not valid YAML');
     expect(error.location?.line).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('secret inputs', () => {
+  it('are masked before they are returned, as given and trimmed', () => {
+    setInput('registry-password', ' s3cr3t-sentinel\n');
+    let value: string | undefined;
+    expect(masks(() => (value = getSecret('registry-password')))).toEqual([
+      ' s3cr3t-sentinel%0A',
+      's3cr3t-sentinel',
+    ]);
+    expect(value).toBe('s3cr3t-sentinel');
+  });
+
+  it('an empty one is undefined and masks nothing', () => {
+    setInput('registry-password', '');
+    expect(masks(() => expect(getSecret('registry-password')).toBeUndefined())).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
+import { masks } from '../../test/support/masks.js';
 import { loadKubeconfig } from './config.js';
 
 /** Kubeconfigs as kubectl reads them: contexts, inline or file credentials, tokens, exec plugins, KUBECONFIG lists. */
@@ -162,5 +163,19 @@ describe('loading a kubeconfig', () => {
     expect(() => loadKubeconfig(undefined, { HOME: dir })).toThrow(
       'No kubeconfig was given and none was found',
     );
+  });
+});
+
+describe('credentials read from a kubeconfig', () => {
+  it('a bearer token is masked as the kubeconfig is read', () => {
+    const file = write('token-mask', kubeconfig({ token: 'tok-sentinel-123' }));
+    expect(masks(() => loadKubeconfig(file))).toContain('tok-sentinel-123');
+  });
+
+  it('a password is masked, and so is the Basic header made from it', () => {
+    const file = write('basic-mask', kubeconfig({ username: 'ci', password: 'pw-sentinel-456' }));
+    const masked = masks(() => loadKubeconfig(file));
+    expect(masked).toContain('pw-sentinel-456');
+    expect(masked).toContain(Buffer.from('ci:pw-sentinel-456').toString('base64'));
   });
 });

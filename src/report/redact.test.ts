@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { masks } from '../../test/support/masks.js';
 import { isSecretName, maskBasicAuth, maskSecret, REDACTED, secretCutter } from './redact.js';
 
 afterEach(() => vi.restoreAllMocks());
-
-/** What core.setSecret() printed: the `::add-mask::` workflow commands on stdout. */
-function masks(action: () => void): string[] {
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  action();
-  return write.mock.calls
-    .map(([text]) => String(text).trim())
-    .filter((line) => line.startsWith('::add-mask::'))
-    .map((line) => line.slice('::add-mask::'.length));
-}
 
 describe('the one list of secret-looking names', () => {
   it.each([
