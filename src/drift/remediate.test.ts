@@ -295,6 +295,12 @@ describe('a refused restore', () => {
       422,
       'Invalid',
       [
+        // The API server names the duplicate twice.
+        {
+          reason: 'FieldValueDuplicate',
+          message: 'Duplicate value: "http"',
+          field: 'spec.template.spec.containers[0].ports[1].name',
+        },
         {
           reason: 'FieldValueDuplicate',
           message: 'Duplicate value: "http"',

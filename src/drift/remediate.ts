@@ -160,11 +160,15 @@ export function explainFailure(
       cause.reason === 'FieldValueDuplicate' || /^Duplicate value/.test(cause.message ?? ''),
   );
   if (duplicates.length > 0) {
-    const refused = duplicates
-      .map(
-        (cause) => `${cause.field ? `${cause.field}: ` : ''}${cause.message ?? 'Duplicate value'}`,
-      )
-      .join('; ');
+    // The API server may name the same duplicate more than once.
+    const refused = [
+      ...new Set(
+        duplicates.map(
+          (cause) =>
+            `${cause.field ? `${cause.field}: ` : ''}${cause.message ?? 'Duplicate value'}`,
+        ),
+      ),
+    ].join('; ');
     const rekeyed = plan.differences.filter(isRekeyed);
     const edits = rekeyed
       .map(
