@@ -52,7 +52,7 @@ describe.each(helms())('helm-push to ChartMuseum with $name', (helm) => {
   const pushInputs = () => ({
     chart: EXAMPLE_CHART,
     destination: url,
-    version,
+    'chart-version': version,
     'registry-username': USER,
     'registry-password': PASSWORD,
   });
