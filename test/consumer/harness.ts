@@ -8,8 +8,9 @@
 //   - the platform copy: act 0.2.89 refuses GitHub's `$/` self-repository
 //     references, so they become `pipeline-actions/pipeline-actions/<path>@v1`
 //     (the same files: act maps that repository to the copy with
-//     --local-repository); its bundled catalog names the standard images the
-//     local environment built (a platform team's catalog names its own);
+//     --local-repository); the catalog the starters name through the
+//     organization variable STANDARD_IMAGES_CATALOG pins the standard images
+//     the local environment built (a platform team's pins its own);
 //   - actions that only exist on github.com (upload-artifact, cloud logins)
 //     cannot be fetched here: a no-op stands in for each (--local-repository),
 //     and the steps that use them are skipped by their own `!env.ACT`;
@@ -96,11 +97,22 @@ function thirdPartyRefs(root: string, name: string): string[] {
 }
 
 /**
+ * The platform team's catalog of standard images, pinned to the images the
+ * local environment built; the starters read its location from the
+ * organization variable STANDARD_IMAGES_CATALOG.
+ */
+export function platformCatalog(root: string, env: Environment): string {
+  const path = join(root, 'standard-images.yaml');
+  writeFileSync(path, localCatalog(env));
+  return path;
+}
+
+/**
  * This platform as an application's `uses:` finds it: tracked and new files
  * of the working tree with their built bundles, `$/` made a reference act
  * resolves, and the local catalog.
  */
-export function platformCopy(root: string, env: Environment): string {
+export function platformCopy(root: string): string {
   const dir = join(root, 'platform');
   mkdirSync(dir, { recursive: true });
   const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
@@ -130,10 +142,6 @@ export function platformCopy(root: string, env: Environment): string {
         .replace(/^\s+deployment: false\n/gm, ''),
     );
   }
-  writeFileSync(
-    join(dir, 'actions', 'build-image', 'dist', 'standard-images.yaml'),
-    localCatalog(env),
-  );
   return dir;
 }
 
@@ -302,6 +310,8 @@ export interface ActOptions {
   payload: Record<string, unknown>;
   env: Record<string, string>;
   secrets: Record<string, string>;
+  /** Organization and repository variables (`vars`). */
+  vars: Record<string, string>;
   logDir: string;
   label: string;
   /** Extra PATH entries (tools the runner image would have). */
@@ -332,6 +342,7 @@ export async function runAct(options: ActOptions): Promise<ActRun> {
     `${PLATFORM}@${PLATFORM_REF}=${options.platform}`,
     ...options.mappings.flatMap((mapping) => ['--local-repository', mapping]),
     ...Object.entries(options.env).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
+    ...Object.entries(options.vars).flatMap(([key, value]) => ['--var', `${key}=${value}`]),
   ];
   const secretFile = join(mkdtempSync(join(tmpdir(), 'pa-act-secrets-')), 'secrets');
   writeFileSync(
