@@ -161,6 +161,33 @@ describe('the diff of a dry run against what is live', () => {
     expect(text).not.toContain(Buffer.from('n3w-p4ss').toString('base64'));
   });
 
+  it('a config file held in a ConfigMap: the lines that changed, not two truncated strings', () => {
+    const file = (port: number) =>
+      `server {\n  listen ${port};\n${'  # a long comment line that pushes the change past any one-line preview\n'.repeat(8)}}\n`;
+    const configMap = (port: number, namespace?: string): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'nginx', ...(namespace ? { namespace } : {}) },
+      data: { 'nginx.conf': file(port) },
+    });
+    const text = formatDiff(
+      diffRelease({
+        desired: [configMap(9090)],
+        current: [configMap(8080, 'shop-dev')],
+        namespace: 'shop-dev',
+        mode: 'live',
+      }),
+    );
+    expect(text.split('\n')).toEqual([
+      '@@ ConfigMap/nginx @@',
+      '~ data["nginx.conf"]: (text changed, line by line)',
+      '     server {',
+      '-      listen 8080;',
+      '+      listen 9090;',
+      '       # a long comment line that pushes the change past any one-line preview',
+    ]);
+  });
+
   it('compares two revisions both ways in exact mode', () => {
     const before = deployment({ image: 'a', args: ['--x'] });
     const after = deployment({ image: 'a' });

@@ -1,4 +1,5 @@
 import { isTraceAnnotation } from '../render/annotate.js';
+import { isMultiLineChange, lineDiff } from './line-diff.js';
 import {
   describeObject,
   objectKey,
@@ -425,6 +426,11 @@ export function formatDiff(diff: ReleaseDiff): string {
     for (const change of object.changes) {
       if (change.redacted) {
         lines.push(`! ${change.path}: (secret value ${change.kind}, not shown)`);
+        continue;
+      }
+      if (change.kind === 'changed' && isMultiLineChange(change.before, change.after)) {
+        lines.push(`~ ${change.path}: (text changed, line by line)`);
+        lines.push(...lineDiff(String(change.before), String(change.after)));
         continue;
       }
       if (change.kind !== 'added') lines.push(`- ${change.path}: ${show(change.before)}`);
