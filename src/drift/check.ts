@@ -2,13 +2,26 @@ import type { KubeClient, RequestCounts } from '../kube/client.js';
 import { objectKey, objectRef, type KubeObject, type ObjectRef } from '../kube/objects.js';
 import { compareObject, type Difference } from './compare.js';
 import { applyIgnores, builtInRules, type IgnoreRule, type Suppressed } from './ignore.js';
-import { carriesReleaseLabels, kindKey, readLive, type LiveState } from './live.js';
+import {
+  carriesReleaseLabels,
+  kindKey,
+  readLive,
+  type LiveState,
+  type SharedLists,
+} from './live.js';
 import { releaseWriter } from './managed-fields.js';
 import { formatPath } from './paths.js';
 import { FIELD_MANAGER, remediate } from './remediate.js';
 import type { Redactor } from './redact.js';
-import { renderTarget, type RenderEnvironment } from './render.js';
-import { countByClass, reportChange, reportIgnored, type TargetReport } from './report.js';
+import { isRecordObject, type DeployRecord } from '../record/record.js';
+import type { HelmStates } from './render.js';
+import {
+  countByClass,
+  reportChange,
+  reportIgnored,
+  type RecordSummary,
+  type TargetReport,
+} from './report.js';
 import type { Target } from './targets.js';
 
 /**
@@ -20,11 +33,37 @@ import type { Target } from './targets.js';
 
 export interface CheckDependencies {
   client: KubeClient;
-  render: RenderEnvironment;
+  /** The desired and deployed states of a target (from its record, a render, or helm). */
+  states: (target: Target) => Promise<TargetStates>;
+  /** LISTs shared by every target of the run. */
+  lists?: SharedLists | undefined;
   userRules: readonly IgnoreRule[];
   redactor: Redactor;
   concurrency: number;
   remediate: boolean;
+}
+
+/**
+ * A target's states and where the desired one came from: `deployed` (Git
+ * has not changed since the deploy its record describes, so desired is the
+ * deployed manifest: no render), `rendered` (Git changed: rendered now with
+ * the record's image), `no-record` (deployed before records: rendered from
+ * the drift config, the release read through helm).
+ */
+export interface TargetStates extends HelmStates {
+  basis: 'deployed' | 'rendered' | 'no-record';
+  record?: DeployRecord | undefined;
+}
+
+function recordSummary(record: DeployRecord): RecordSummary {
+  return {
+    app: record.app,
+    ...(record.commit ? { commit: record.commit } : {}),
+    ...(record.run ? { run: record.run } : {}),
+    ...(record.build.version ? { buildVersion: record.build.version } : {}),
+    images: record.images.map((image) => `${image.image}@${image.digest}`),
+    deployedAt: record.deployedAt,
+  };
 }
 
 export interface TargetResult {
@@ -34,9 +73,9 @@ export interface TargetResult {
 
 export async function checkTarget(target: Target, deps: CheckDependencies): Promise<TargetResult> {
   const before = { ...deps.client.counts };
-  const helm = await renderTarget(target, deps.render);
+  const helm = await deps.states(target);
   const refs = [...helm.desired, ...helm.deployed].map(objectRef);
-  let live = await readLive(deps.client, refs, target.namespace, deps.concurrency);
+  let live = await readLive(deps.client, refs, target.namespace, deps.concurrency, deps.lists);
   const deployed = byKey(helm.deployed, target.namespace);
   const compare = (state: LiveState) => {
     const differences = differencesOf(target, helm.desired, deployed, state);
@@ -53,6 +92,8 @@ export async function checkTarget(target: Target, deps: CheckDependencies): Prom
     chart: helm.chart,
     status: outcome.kept.length > 0 ? 'drifted' : 'clean',
     deployedRevision: helm.revision.revision,
+    basis: helm.basis,
+    ...(helm.record ? { record: recordSummary(helm.record) } : {}),
     counts: countByClass(outcome.kept),
     changes: outcome.kept.map((difference) => reportChange(difference, deps.redactor)),
     ignored: outcome.suppressed.map(reportIgnored),
@@ -105,6 +146,7 @@ function differencesOf(
   const wanted = byKey(desired, target.namespace);
   const keys = new Set([...wanted.keys(), ...deployed.keys()]);
   for (const [key, object] of live.objects) {
+    if (isRecordObject(object)) continue;
     if (!keys.has(key) && carriesReleaseLabels(object, target.release, target.namespace))
       keys.add(key);
   }

@@ -1,4 +1,9 @@
-import { describeResource, type ApiResource, type KubeClient } from '../kube/client.js';
+import {
+  describeResource,
+  type ApiResource,
+  type KubeClient,
+  type ListOptions,
+} from '../kube/client.js';
 import { mapSettled } from '../render/limit.js';
 import {
   apiGroup,
@@ -36,11 +41,38 @@ export function kindKey(ref: Pick<ObjectRef, 'apiVersion' | 'kind'>): string {
   return `${apiGroup(ref.apiVersion)}/${ref.kind}`;
 }
 
+/**
+ * LISTs shared by every target of a run: the first target that needs
+ * `deployments.apps in shop-dev` lists it, every other target of that
+ * namespace reads the same answer. So requests grow with namespaces x
+ * kinds, not with releases.
+ */
+export class SharedLists {
+  private readonly lists = new Map<string, Promise<KubeObject[] | undefined>>();
+
+  constructor(private readonly client: KubeClient) {}
+
+  list(
+    resource: ApiResource,
+    namespace: string | undefined,
+    options: ListOptions,
+  ): Promise<KubeObject[] | undefined> {
+    const key = `${resource.group}/${resource.version}/${resource.name} ${namespace ?? ''} ${options.fieldSelector ?? ''}`;
+    let list = this.lists.get(key);
+    if (!list) {
+      list = this.client.list(resource, namespace, options);
+      this.lists.set(key, list);
+    }
+    return list;
+  }
+}
+
 export async function readLive(
   client: KubeClient,
   refs: readonly ObjectRef[],
   defaultNamespace: string,
   concurrency: number,
+  shared?: SharedLists,
 ): Promise<LiveState> {
   const kinds = new Map<string, ObjectRef>();
   for (const ref of [...refs, { ...AUTOSCALER, name: '' }])
@@ -72,8 +104,9 @@ export async function readLive(
       jobs.set(`${kindKey(AUTOSCALER)} ${namespace}`, { resource: autoscaler, namespace });
   }
 
+  const lister = shared ?? client;
   const listed = await mapSettled([...jobs.values()], concurrency, (job) =>
-    client.list(
+    lister.list(
       job.resource,
       job.namespace,
       job.resource.kind === 'Secret' && job.resource.group === ''

@@ -1,35 +1,29 @@
 import { mkdtempSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { UserError } from '../errors.js';
 import type { AppManifest } from '../manifest/types.js';
-import {
-  prepareRelease,
-  renderDesired,
-  resolveChart,
-  type PostRendererEntry,
-} from '../render/index.js';
-import { parseManifestObjects } from '../kube/manifests.js';
+import { prepareRelease, renderDesired, resolveChart } from '../render/index.js';
 import type { KubeObject } from '../kube/objects.js';
-import { readRelease } from '../deploy/release.js';
 import { buildPlaceholderContext } from '../template/index.js';
 import { scopedAccess, type Login } from '../registry/index.js';
-import type { Helm, HelmRevision } from '../tools/helm.js';
+import type { Helm } from '../tools/helm.js';
 import type { Target } from './targets.js';
 
 /**
- * The two states Helm knows of a target, through the same code helm-deploy
- * deploys with: the desired state rendered from Git now (values templated,
- * `helm upgrade --install --dry-run=server` through the post-renderer:
- * kustomize, images pinned to digests), and the manifest Helm stored for the
- * release's last deployed revision.
+ * The desired state rendered from Git now, through the same code
+ * helm-deploy deploys with (values templated, `helm upgrade --install
+ * --dry-run=server`, then the post-render chain: kustomize, images pinned to
+ * digests). drift-check renders only a release whose Git inputs changed
+ * since its recorded deploy, or one deployed before records
+ * (src/drift/states.ts); the deployed state comes from Helm's storage.
  *
- * This is a thin adapter over src/render and src/deploy; what it repeats
- * of helm-deploy's glue (context, chart resolution) should
- * move into src/render as one "render this release request" function.
+ * This is a thin adapter over src/render; what it repeats of helm-deploy's
+ * glue (context, chart resolution) should move into src/render as one
+ * "render this release request" function.
  */
 
 export interface RenderEnvironment {
-  helm: Helm;
+  /** helm, started only when a target needs a render. */
+  helm: () => Promise<Helm>;
   workspace: string;
   /** This run's private directory. */
   scratch: string;
@@ -40,8 +34,6 @@ export interface RenderEnvironment {
   /** The registry login (src/registry scopes it to the chart's and the image's registry). */
   login: Login | undefined;
   caFile: string | undefined;
-  /** How helm starts the post-renderer (this action's own bundle). */
-  entry: PostRendererEntry;
   /** Secret values of the placeholder context land here (to keep them out of reports). */
   secrets: Set<string>;
 }
@@ -49,24 +41,24 @@ export interface RenderEnvironment {
 export interface HelmStates {
   desired: KubeObject[];
   deployed: KubeObject[];
-  revision: HelmRevision;
+  /** The deployed revision compared with. */
+  revision: { revision: number; status: string };
   chart: string;
 }
 
-export async function renderTarget(target: Target, env: RenderEnvironment): Promise<HelmStates> {
-  const revision = await deployedRevision(env.helm, target);
-  const deployedManifest = await env.helm.getManifest(
-    target.release,
-    target.namespace,
-    revision.revision,
-  );
-  const deployed = parseManifestObjects(
-    deployedManifest ?? '',
-    `the manifest of ${target.release} revision ${revision.revision}`,
-  );
-
+/**
+ * A target's desired state as helm-deploy would deploy it. The
+ * build-specific context (image, build version) comes from the target,
+ * which takes it from the deploy record when Git does not name it.
+ */
+export async function renderDesiredState(
+  target: Target,
+  env: RenderEnvironment,
+): Promise<{ objects: KubeObject[]; chart: string }> {
+  const helm = await env.helm();
+  const manifest = target.manifest ?? env.manifest;
   const context = buildPlaceholderContext({
-    ...(env.manifest ? { manifest: env.manifest } : {}),
+    ...(manifest ? { manifest } : {}),
     environment: env.environment,
     build: {
       ...(target.image ? { image: target.image } : {}),
@@ -77,7 +69,7 @@ export async function renderTarget(target: Target, env: RenderEnvironment): Prom
   for (const value of context.secretValues()) env.secrets.add(value);
   const scratch = mkdtempSync(join(env.scratch, 'target-'));
   const prepared = prepareRelease({
-    helm: env.helm,
+    helm,
     workspace: env.workspace,
     scratch,
     values: { files: target.values, set: target.set },
@@ -96,10 +88,11 @@ export async function renderTarget(target: Target, env: RenderEnvironment): Prom
       // Traceability annotations change with every run; comparisons ignore them.
       annotations: {},
     },
-    entry: env.entry,
+    // No entry: helm renders, and the post-render chain runs here, in this process
+    // (the chain helm-deploy hands helm), so a render starts no second Node.
   });
   try {
-    const chart = await resolveChart(env.helm, {
+    const chart = await resolveChart(helm, {
       chart: target.chart,
       version: target.version,
       workspace: env.workspace,
@@ -113,43 +106,15 @@ export async function renderTarget(target: Target, env: RenderEnvironment): Prom
       },
     });
     const desired = await renderDesired(
-      env.helm,
+      helm,
       { release: target.release, namespace: target.namespace, chart: chart.source },
       prepared,
       'server',
     );
-    return { desired: desired.objects, deployed, revision, chart: chart.display };
+    return { objects: desired.objects, chart: chart.display };
   } finally {
     prepared.dispose();
   }
-}
-
-/** The last revision with status deployed; a release that is missing, pending or never deployed is an error, not "no drift". */
-async function deployedRevision(helm: Helm, target: Target): Promise<HelmRevision> {
-  const state = await readRelease(helm, target.release, target.namespace);
-  const where = `release ${target.release} in namespace ${target.namespace}`;
-  if (!state.current) {
-    throw new UserError(`There is no ${where}: nothing was deployed to compare with.`, {
-      fix: `deploy it first, or correct release/namespace in ${target.where}.`,
-    });
-  }
-  if (state.current.status.startsWith('pending-')) {
-    throw new UserError(
-      `The ${where} is ${state.current.status} (revision ${state.current.revision}, since ${state.current.updated}): a deploy is running or was cancelled, so its live state proves nothing yet.`,
-      {
-        fix: "check again after the deploy; a release stuck pending is recovered with helm-deploy's recover-pending.",
-      },
-    );
-  }
-  if (!state.deployed) {
-    throw new UserError(
-      `The ${where} has no deployed revision (the latest is ${state.current.status}).`,
-      {
-        fix: 'deploy it successfully first; drift is measured against the last deployed revision.',
-      },
-    );
-  }
-  return state.deployed;
 }
 
 function inWorkspace(workspace: string, path: string): string {

@@ -65,6 +65,14 @@ export interface TargetReport {
   error?: string;
   /** The revision compared with (the last one with status deployed). */
   deployedRevision?: number;
+  /**
+   * Where the desired state came from: `deployed` (Git unchanged since the
+   * recorded deploy), `rendered` (Git changed; rendered with the recorded
+   * image), `no-record` (deployed before records: rendered from the config).
+   */
+  basis?: 'deployed' | 'rendered' | 'no-record';
+  /** What the deploy record says was deployed. */
+  record?: RecordSummary;
   counts: Record<DriftClass, number>;
   changes: ReportedChange[];
   ignored: IgnoredChange[];
@@ -78,11 +86,24 @@ export interface TargetReport {
   after?: { counts: Record<DriftClass, number>; changes: ReportedChange[] };
 }
 
+export interface RecordSummary {
+  app: { name: string; dir: string };
+  commit?: string;
+  run?: string;
+  buildVersion?: string;
+  images: string[];
+  deployedAt: string;
+}
+
 export interface DriftReport {
   version: 1;
   environment: string;
   /** The application checked (application.name of its default.json), when known: one issue per app and environment. */
   app?: string;
+  /** `k/n` when this run checked one shard of the releases. */
+  shard?: string | undefined;
+  /** Shards whose reports were missing when merged (the report is then an error). */
+  missingShards?: string[];
   generatedAt: string;
   status: 'clean' | 'drifted' | 'error';
   /** Differences after ignores, all targets (before any remediation). */
@@ -93,6 +114,8 @@ export interface DriftReport {
   rules: { id: string; reason: string; builtIn: boolean; suppressed: number }[];
   requests: RequestCounts;
   durationMs: number;
+  /** Peak resident memory of the drift-check process, in bytes (helm processes not included). */
+  peakRssBytes?: number;
   run?: string;
 }
 

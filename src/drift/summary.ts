@@ -104,12 +104,29 @@ function render(report: DriftReport, maxRows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Where the desired state came from, and what the deploy record says was deployed. */
+function describeBasis(target: TargetReport): string | undefined {
+  const record = target.record;
+  const deployed = record
+    ? ` Deployed${record.buildVersion ? ` build ${code(record.buildVersion)}` : ''}${record.commit ? ` from ${code(record.commit.slice(0, 12))}` : ''}${record.run ? ` ([run](${record.run}))` : ''}.`
+    : '';
+  if (target.basis === 'deployed')
+    return `Git has not changed since this deploy (its record's request hash matches): compared with what was deployed.${deployed}`;
+  if (target.basis === 'rendered')
+    return `**Git has changes not deployed yet** (the request hash differs from the record's): rendered from Git now, with the deployed image.${deployed}`;
+  if (target.basis === 'no-record')
+    return '_No deploy record_ (deployed before helm-deploy wrote records, or by another tool): rendered from the drift config.';
+  return undefined;
+}
+
 function renderTarget(target: TargetReport, maxRows: number): string[] {
   const lines = [`#### ${code(target.release)} in ${code(target.namespace)}`, ''];
   if (target.status === 'error') {
     lines.push(`**Not checked:** ${escapeText(target.error ?? 'unknown error')}`, '');
     return lines;
   }
+  const basis = describeBasis(target);
+  if (basis) lines.push(basis, '');
   if (target.changes.length === 0)
     lines.push(`No differences from revision ${target.deployedRevision ?? '?'}.`, '');
   for (const cls of ORDER) {

@@ -54,6 +54,8 @@ export interface TargetSpec {
 
 export interface DriftConfig {
   source: string;
+  /** False when there is no config at all (zero configuration: the records say what to check). */
+  configured: boolean;
   targets: TargetSpec[];
   ignore: { id: string; spec: IgnoreRuleSpec }[];
 }
@@ -62,6 +64,9 @@ export interface DriftConfig {
 export interface Target extends TargetSpec {
   release: string;
   namespace: string;
+  /** default.json its values are templated with, when not the run's (a record names it). */
+  manifestPath?: string | undefined;
+  manifest?: AppManifest | undefined;
 }
 
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -93,6 +98,8 @@ export interface ConfigSource {
   ignore: string | undefined;
   workspace: string;
   context: PlaceholderContext;
+  /** A missing default file means zero configuration, not an error. */
+  optional?: boolean;
 }
 
 export function loadDriftConfig(source: ConfigSource): DriftConfig {
@@ -104,15 +111,22 @@ export function loadDriftConfig(source: ConfigSource): DriftConfig {
     const shown = relative(source.workspace, path).startsWith('..')
       ? path
       : relative(source.workspace, path);
-    if (!existsSync(path) || !statSync(path).isFile()) {
+    if (
+      (!existsSync(path) || !statSync(path).isFile()) &&
+      source.optional &&
+      !source.fileExplicit
+    ) {
+      config = { source: shown, configured: false, targets: [], ignore: [] };
+    } else if (!existsSync(path) || !statSync(path).isFile()) {
       throw new UserError(
         `There is nothing to check: the input "targets" is empty and ${shown} does not exist.`,
         {
           fix: `list the releases to check in ${shown} (targets: - chart: …), or inline in the targets input${source.fileExplicit ? '' : ', or point the config input at your file'}.`,
         },
       );
+    } else {
+      config = parseDriftConfig(readFileSync(path, 'utf8'), shown, source.context, false);
     }
-    config = parseDriftConfig(readFileSync(path, 'utf8'), shown, source.context, false);
   }
   if (source.ignore !== undefined) {
     const extra = parseDriftConfig(
@@ -197,7 +211,7 @@ export function parseDriftConfig(
   if (problems.length === 1) throw problems[0] as UserError;
   if (problems.length > 1)
     throw new UserErrors(`${source} has ${problems.length} problems:`, problems);
-  return { source, targets, ignore };
+  return { source, configured: true, targets, ignore };
 }
 
 type Problem = (path: string, message: string, fix: string) => void;

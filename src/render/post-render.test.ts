@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import type { DigestResolver } from './images.js';
 import { RENDERED_CHART_FILE, type KustomizeBuilder } from './kustomize.js';
 import { parseManifestObjects } from '../kube/manifests.js';
+import { findRecord } from '../record/record.js';
 import {
   HelmPostRenderer,
   POST_RENDER_FLAG,
@@ -81,6 +82,39 @@ describe('the post-render chain', () => {
     expect(output.images.map((image) => image.pinned)).toEqual([
       `reg.example.com/app:1.1@${DIGEST}`,
     ]);
+  });
+
+  it('appends the deploy record last, with the pinned images, and changes no object of the chart', async () => {
+    const record = {
+      version: 1 as const,
+      app: { name: 'app', dir: '.' },
+      environment: 'dev',
+      release: 'app',
+      namespace: 'ns',
+      chart: { ref: 'chart' },
+      build: {},
+      deployedAt: '2026-01-01T00:00:00Z',
+      request: {
+        hash: 'a'.repeat(64),
+        chart: 'chart',
+        values: [],
+        set: {},
+        allowMutableTags: false,
+        manifest: 'default.json',
+      },
+    };
+    const config = { allowMutableTags: false, registries: {}, annotations: {} };
+    const workDir = mkdtempSync(join(tmpdir(), 'pa-work-'));
+    const without = await postRender(CHART, config, { resolver, workDir });
+    const withRecord = await postRender(CHART, { ...config, record }, { resolver, workDir });
+    // Block YAML, as helm's own splitter needs it (a flow-style document after `---` is refused).
+    expect(withRecord.manifests).toMatch(/\n---\napiVersion: v1\nkind: Secret\n/);
+    const objects = parseManifestObjects(withRecord.manifests, 'x');
+    expect(objects.slice(0, -1)).toEqual(parseManifestObjects(without.manifests, 'x'));
+    expect(findRecord(objects, 'app')).toEqual({
+      ...record,
+      images: [{ image: 'reg.example.com/app:1.0', digest: DIGEST }],
+    });
   });
 
   it('explains an overlay kustomize cannot build, at the kustomization file', async () => {

@@ -8,6 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { dump } from 'js-yaml';
 import {
   errorMessage,
   isUserError,
@@ -18,6 +19,7 @@ import {
 import { RegistryPool } from '../oci/pool.js';
 import type { RegistryAccess } from '../registry/access.js';
 import { Kubectl } from '../tools/kubectl.js';
+import { recordObject, type DeployRecord } from '../record/record.js';
 import { annotateObjects } from './annotate.js';
 import { pinImages, type DigestResolver, type PinnedImage } from './images.js';
 import { applyOverlay, type KustomizeBuilder } from './kustomize.js';
@@ -56,6 +58,8 @@ export interface PostRenderConfig {
   concurrency?: number;
   /** Set on every object's metadata (traceability). */
   annotations: Record<string, string>;
+  /** The deploy record, completed with the pinned images and appended as its own object (src/record). */
+  record?: Omit<DeployRecord, 'images'> | undefined;
 }
 
 export interface PostRenderDependencies {
@@ -103,7 +107,22 @@ export async function postRender(
     ...(config.concurrency ? { concurrency: config.concurrency } : {}),
   });
   annotateObjects(nodes, config.annotations);
+  if (config.record) {
+    const record: DeployRecord = {
+      ...config.record,
+      images: uniqueImages(images).map((image) => ({ image: image.image, digest: image.digest })),
+    };
+    nodes.push(
+      ...parseManifestNodes(dump(recordObject(record), { lineWidth: -1 }), 'the deploy record'),
+    );
+  }
   return { manifests: presentManifests(nodes), objects: nodes.map(objectIdentity), images };
+}
+
+function uniqueImages(images: readonly PinnedImage[]): PinnedImage[] {
+  const seen = new Map<string, PinnedImage>();
+  for (const image of images) if (!seen.has(image.pinned)) seen.set(image.pinned, image);
+  return [...seen.values()];
 }
 
 /** A RegistryPool for the configured access (call close() when done). */

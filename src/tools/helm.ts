@@ -301,6 +301,9 @@ export class Helm extends Tool {
     ];
     if (request.createNamespace) args.push('--create-namespace');
     if (request.description) args.push('--description', request.description);
+    const labels = Object.entries(request.labels ?? {});
+    if (labels.length > 0)
+      args.push('--labels', labels.map(([key, value]) => `${key}=${value}`).join(','));
     if (request.dryRun) {
       args.push('--dry-run=server');
     } else {

@@ -32,6 +32,10 @@ export interface Inputs {
   'registry-password': string | undefined;
   'registry-ca': string | undefined;
   concurrency: number;
+  /** `k/n`: check only the k-th of n stable shards of the targets. */
+  shard: string | undefined;
+  /** A directory of shard reports to merge into one (no cluster access). */
+  'merge-reports': string | undefined;
   'github-token': string | undefined;
   issue: boolean;
   'issue-labels': string[];
@@ -48,7 +52,9 @@ export function getInputs(): Inputs {
     environment: getRequired('environment'),
     targets: getOptional('targets'),
     config: config ?? DEFAULT_CONFIG,
-    configExplicit: config !== undefined && config !== DEFAULT_CONFIG,
+    // `shop/.github/drift.yml` (the reusable workflow's per-app default) is as optional as the default.
+    configExplicit:
+      config !== undefined && !`/${config.replace(/^\.\//, '')}`.endsWith(`/${DEFAULT_CONFIG}`),
     manifest: manifest ?? DEFAULT_MANIFEST,
     manifestExplicit: manifest !== undefined && manifest !== DEFAULT_MANIFEST,
     mode: getEnum('mode', MODES, 'report'),
@@ -61,6 +67,8 @@ export function getInputs(): Inputs {
     'registry-password': getSecret('registry-password'),
     'registry-ca': getOptional('registry-ca'),
     concurrency: getInteger('concurrency', 8, { min: 1, max: 64 }),
+    shard: getOptional('shard'),
+    'merge-reports': getOptional('merge-reports'),
     'github-token': getSecret('github-token'),
     issue: getBoolean('issue', true),
     'issue-labels': getList('issue-labels'),

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import { bundledPostRenderer } from '../../../src/render/index.js';
 import { runAction } from '../../../src/run.js';
 import { getInputs } from './inputs.js';
+import { mergeShards } from './merge.js';
 import { notify } from './notify.js';
 import { checkEnvironment } from './stage.js';
 import { reportDrift } from './summary.js';
@@ -14,7 +14,9 @@ export async function run(): Promise<void> {
     // Until the check says otherwise: a failure on the way is an error, never "no drift".
     core.setOutput('status', 'error');
     const inputs = getInputs();
-    const { report, reportPath, errors } = await checkEnvironment(inputs, bundledPostRenderer());
+    const { report, reportPath, errors } = inputs['merge-reports']
+      ? await mergeShards(inputs)
+      : await checkEnvironment(inputs);
     await reportDrift(report, reportPath);
     const notified = await notify(report, inputs);
     const issueUrl = notified.issue?.issue?.url;

@@ -5,6 +5,11 @@ import * as core from '@actions/core';
 import { errorMessage, isUserError } from '../../../src/errors.js';
 import { prepareKubeconfig } from '../../../src/deploy/kubeconfig.js';
 import { checkTarget, type TargetResult } from '../../../src/drift/check.js';
+import { SharedLists } from '../../../src/drift/live.js';
+import { parseShard, planTargets, type PlannedTarget } from '../../../src/drift/plan.js';
+import { slots, targetStates } from '../../../src/drift/states.js';
+import { ReleaseStorage, storageDriver } from '../../../src/release/storage.js';
+import { mapSettled } from '../../../src/render/limit.js';
 import { builtInRules, userRule, type IgnoreRule } from '../../../src/drift/ignore.js';
 import { redactor } from '../../../src/drift/redact.js';
 import type { RenderEnvironment } from '../../../src/drift/render.js';
@@ -19,10 +24,16 @@ import { KubeClient } from '../../../src/kube/client.js';
 import { loadKubeconfig } from '../../../src/kube/config.js';
 import { loadManifest } from '../../../src/manifest/index.js';
 import type { AppManifest } from '../../../src/manifest/types.js';
-import { workflowRunUrl, type PostRendererEntry } from '../../../src/render/index.js';
+import { workflowRunUrl } from '../../../src/render/index.js';
 import { readRegistryInputs } from '../../../src/registry/index.js';
 import { buildPlaceholderContext } from '../../../src/template/index.js';
-import { HelmHome, helmSetupOptions, helmSourceOf, setupHelm } from '../../../src/tools/helm.js';
+import {
+  HelmHome,
+  helmSetupOptions,
+  helmSourceOf,
+  setupHelm,
+  type Helm,
+} from '../../../src/tools/helm.js';
 import type { Inputs } from './inputs.js';
 
 /**
@@ -40,7 +51,7 @@ export interface Checked {
   errors: unknown[];
 }
 
-export async function checkEnvironment(inputs: Inputs, entry: PostRendererEntry): Promise<Checked> {
+export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
   const started = Date.now();
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const temp = process.env.RUNNER_TEMP || tmpdir();
@@ -64,10 +75,15 @@ export async function checkEnvironment(inputs: Inputs, entry: PostRendererEntry)
       ignore: inputs.ignore,
       workspace,
       context,
+      optional: true,
     });
-    const targets = selectTargets(config, inputs.environment, manifest);
+    const configured = config.configured
+      ? selectTargets(config, inputs.environment, manifest)
+      : undefined;
     const rules: IgnoreRule[] = config.ignore.map((rule) => userRule(rule.id, rule.spec));
     const { login, ca } = readRegistryInputs(inputs, { workspace, scratch });
+    const shard = parseShard(inputs.shard);
+    const driver = storageDriver();
 
     client = new KubeClient(loadKubeconfig(kubeconfig.file), {
       maxSockets: inputs.concurrency,
@@ -75,13 +91,37 @@ export async function checkEnvironment(inputs: Inputs, entry: PostRendererEntry)
     });
     const version = await client.version();
     core.info(`Kubernetes ${version} at ${client.connection.server}`);
-    const helm = await setupHelm(helmSourceOf(inputs), helmSetupOptions(inputs, home));
-    helm.useKubeconfig(kubeconfig.file);
-    core.info(`helm ${helm.version} at ${helm.binary}`);
+    const planned = await planTargets({
+      storage: new ReleaseStorage(client, driver),
+      environment: inputs.environment,
+      workspace,
+      manifest,
+      manifestPath: inputs.manifest,
+      configured,
+      shard,
+      concurrency: inputs.concurrency,
+      repository: process.env.GITHUB_REPOSITORY || undefined,
+    });
+    core.info(
+      `${planned.length} release${planned.length === 1 ? '' : 's'} to check${config.configured ? ` (from ${config.source})` : ' (found by their deploy records)'}${shard ? `, shard ${shard.index}/${shard.count}` : ''}`,
+    );
+
+    // helm starts only when a release must be rendered (Git changed, or no record).
+    let helm: Promise<Helm> | undefined;
+    const startHelm = () => {
+      helm ??= setupHelm(helmSourceOf(inputs), helmSetupOptions(inputs, home)).then((started) => {
+        started.useKubeconfig(kubeconfig.file);
+        core.info(`helm ${started.version} at ${started.binary}`);
+        return started;
+      });
+      return helm;
+    };
+    // Every render's helm shares one discovery cache.
+    process.env.KUBECACHEDIR ??= join(scratch, 'kube-cache');
 
     const secrets = new Set<string>();
     const render: RenderEnvironment = {
-      helm,
+      helm: startHelm,
       workspace,
       scratch,
       manifest,
@@ -89,50 +129,62 @@ export async function checkEnvironment(inputs: Inputs, entry: PostRendererEntry)
       kubectl: inputs.kubectl,
       login,
       caFile: ca?.file,
-      entry,
       secrets,
     };
+    const statesEnv = {
+      render,
+      manifest,
+      manifestPath: inputs.manifest,
+      renderSlot: slots(Math.min(4, inputs.concurrency)),
+    };
+    const byTarget = new Map(planned.map((item) => [item.target, item]));
+    const lists = new SharedLists(client);
+    const kube = client;
+    const suppressedByRule = new Map<string, number>();
+    const outcomes = await mapSettled(planned, inputs.concurrency, (item) =>
+      checkTarget(item.target, {
+        client: kube,
+        states: (target) => targetStates(byTarget.get(target) ?? item, statesEnv),
+        lists,
+        userRules: rules,
+        redactor: redactor([...secrets]),
+        concurrency: inputs.concurrency,
+        remediate: inputs.mode === 'remediate',
+      }),
+    );
     const results: TargetReport[] = [];
     const errors: unknown[] = [];
-    const suppressedByRule = new Map<string, number>();
-    for (const target of targets) {
-      core.startGroup(`${target.release} in ${target.namespace}`);
-      try {
-        const result: TargetResult = await checkTarget(target, {
-          client,
-          render,
-          userRules: rules,
-          redactor: redactor([...secrets]),
-          concurrency: inputs.concurrency,
-          remediate: inputs.mode === 'remediate',
-        });
+    for (const [index, outcome] of outcomes.entries()) {
+      const { target } = planned[index] as PlannedTarget;
+      const name = `${target.release} in ${target.namespace}`;
+      if (outcome.status === 'fulfilled') {
+        const result: TargetResult = outcome.value;
         for (const item of result.suppressed)
           suppressedByRule.set(item.rule, (suppressedByRule.get(item.rule) ?? 0) + 1);
         core.info(
-          `${result.report.changes.length} differences, ${result.report.ignored.length} ignored`,
+          `${name}: ${result.report.changes.length} differences, ${result.report.ignored.length} ignored (${describeBasis(result.report)})`,
         );
         results.push(result.report);
-      } catch (error) {
-        if (!isUserError(error) && error instanceof Error && error.stack) core.debug(error.stack);
-        const message = redactor([...secrets]).scrub(
-          errorMessage(error) + (isUserError(error) && error.fix ? ` Fix: ${error.fix}` : ''),
-        );
-        core.error(`${target.release} in ${target.namespace}: ${message}`);
-        errors.push(error);
-        results.push({
-          release: target.release,
-          namespace: target.namespace,
-          chart: target.chart,
-          status: 'error',
-          error: message,
-          counts: emptyCounts(),
-          changes: [],
-          ignored: [],
-          unusedRules: [],
-        });
-      } finally {
-        core.endGroup();
+        continue;
       }
+      const error = outcome.reason;
+      if (!isUserError(error) && error instanceof Error && error.stack) core.debug(error.stack);
+      const message = redactor([...secrets]).scrub(
+        errorMessage(error) + (isUserError(error) && error.fix ? ` Fix: ${error.fix}` : ''),
+      );
+      core.error(`${name}: ${message}`);
+      errors.push(error);
+      results.push({
+        release: target.release,
+        namespace: target.namespace,
+        chart: target.chart,
+        status: 'error',
+        error: message,
+        counts: emptyCounts(),
+        changes: [],
+        ignored: [],
+        unusedRules: [],
+      });
     }
 
     const allRules = [
@@ -144,6 +196,7 @@ export async function checkEnvironment(inputs: Inputs, entry: PostRendererEntry)
       version: 1,
       environment: inputs.environment,
       ...(manifest ? { app: manifest.application.name } : {}),
+      ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
       generatedAt: new Date().toISOString(),
       status: results.some((target) => target.status === 'error')
         ? 'error'
@@ -156,6 +209,7 @@ export async function checkEnvironment(inputs: Inputs, entry: PostRendererEntry)
       rules: allRules.map((rule) => ({ ...rule, suppressed: suppressedByRule.get(rule.id) ?? 0 })),
       requests: { ...client.counts },
       durationMs: Date.now() - started,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
       ...(workflowRunUrl() ? { run: workflowRunUrl() as string } : {}),
     };
     const reportPath = join(
@@ -169,6 +223,12 @@ export async function checkEnvironment(inputs: Inputs, entry: PostRendererEntry)
     home.dispose();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+function describeBasis(report: TargetReport): string {
+  if (report.basis === 'deployed') return 'Git unchanged since the recorded deploy: no render';
+  if (report.basis === 'rendered') return 'Git changed since the recorded deploy: rendered';
+  return 'no deploy record: rendered from the drift config';
 }
 
 async function readManifest(inputs: Inputs, workspace: string): Promise<AppManifest | undefined> {

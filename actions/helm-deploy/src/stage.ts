@@ -33,6 +33,7 @@ import {
   renderDesired,
   resolveChart,
   traceAnnotations,
+  workflowRunUrl,
   type PinnedImage,
   type PostRendererEntry,
   type PreparedRelease,
@@ -40,6 +41,8 @@ import {
 } from '../../../src/render/index.js';
 import { parseManifestObjects } from '../../../src/kube/manifests.js';
 import { objectRef, type KubeObject } from '../../../src/kube/objects.js';
+import { isRecordObject, recordLabels } from '../../../src/record/record.js';
+import { deployRecord, supportsReleaseLabels } from '../../../src/record/write.js';
 import { buildPlaceholderContext } from '../../../src/template/index.js';
 import {
   HelmHome,
@@ -157,6 +160,24 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
         allowMutableTags: inputs['allow-mutable-tags'],
         registries: scopedAccess(credentials, { chart: inputs.chart, image: inputs.image }, caFile),
         annotations: traceAnnotations(),
+        record: deployRecord({
+          workspace,
+          manifest,
+          manifestPath: inputs.manifest,
+          environment: inputs.environment,
+          release,
+          namespace,
+          chart: inputs.chart,
+          version: inputs['chart-version'],
+          repositoryUrl: inputs['repository-url'],
+          values: inputs.values,
+          set: inputs.set,
+          kustomize: inputs.kustomize,
+          allowMutableTags: inputs['allow-mutable-tags'],
+          image: inputs.image,
+          buildVersion: inputs['build-version'],
+          run: workflowRunUrl(),
+        }),
       },
       entry,
     });
@@ -199,7 +220,12 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
         status: 'rendered',
         dryRun: true,
         images: desired.images,
-        diff: diffRelease({ desired: desired.objects, current: [], namespace, mode: 'exact' }),
+        diff: diffRelease({
+          desired: withoutRecord(desired.objects),
+          current: [],
+          namespace,
+          mode: 'exact',
+        }),
         diffText: '',
         changed: false,
         manifest: desired.manifest,
@@ -225,9 +251,10 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
 
     if (inputs['dry-run']) {
       const desired = await renderDesired(helm, target, prepared, 'server');
-      const live = await kubectl.getObjects(desired.objects.map(objectRef), namespace);
+      const wanted = withoutRecord(desired.objects);
+      const live = await kubectl.getObjects(wanted.map(objectRef), namespace);
       const diff = diffRelease({
-        desired: desired.objects,
+        desired: wanted,
         current: live,
         previous,
         namespace,
@@ -255,7 +282,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       release,
       previous,
     });
-    const applied = parseManifestObjects(upgraded.manifest, 'the deployed release');
+    const applied = withoutRecord(parseManifestObjects(upgraded.manifest, 'the deployed release'));
     const diff = withRestored(
       diffRelease({ desired: applied, current: previous, namespace, mode: 'exact' }),
       { applied, previous, live: liveBefore, namespace },
@@ -293,7 +320,10 @@ async function currentRelease(
     timeoutSeconds: inputs.timeout,
   });
   const manifest = pending.state.current ? await helm.getManifest(release, namespace) : undefined;
-  const previous = manifest ? parseManifestObjects(manifest, 'the current release') : [];
+  // The deploy record is ours, not the chart's: no diff shows it.
+  const previous = manifest
+    ? withoutRecord(parseManifestObjects(manifest, 'the current release'))
+    : [];
   return { pending, previous };
 }
 
@@ -322,7 +352,7 @@ async function compareRendered(
   }
   const server = await probeCluster(kubectl);
   core.info(`Kubernetes ${server.version} at ${server.url ?? '(kubeconfig default)'}`);
-  const desired = parseManifestObjects(given.rendered, 'the rendered input');
+  const desired = withoutRecord(parseManifestObjects(given.rendered, 'the rendered input'));
   const { pending, previous } = await currentRelease(helm, inputs, release, namespace, false);
   const state = pending.state;
   const live = await kubectl.getObjects(desired.map(objectRef), namespace);
@@ -375,6 +405,10 @@ async function upgrade(
       atomic: inputs.atomic,
       createNamespace: inputs['create-namespace'],
       description: deployDescription(),
+      labels:
+        supportsReleaseLabels(helm.version) && prepared.config.record
+          ? recordLabels(prepared.config.record)
+          : undefined,
       postRenderer,
     });
     core.info(
@@ -402,4 +436,8 @@ async function upgrade(
 
 function resolveIn(workspace: string, path: string): string {
   return isAbsolute(path) ? path : resolve(workspace, path);
+}
+
+function withoutRecord(objects: KubeObject[]): KubeObject[] {
+  return objects.filter((object) => !isRecordObject(object));
 }

@@ -32,6 +32,8 @@ export interface UpgradeRequest {
   dryRun?: boolean;
   createNamespace?: boolean;
   description?: string | undefined;
+  /** Release labels, stored on Helm's own storage object (`--labels`, helm >= 3.13). */
+  labels?: Readonly<Record<string, string>> | undefined;
   postRenderer?: HelmPostRendererHook | undefined;
 }
 
