@@ -7,7 +7,8 @@ import { directoryDigest, requestHash } from './request.js';
 /** What helm-deploy knows before it renders; the post-renderer adds the pinned images. */
 export interface RecordInputs {
   workspace: string;
-  manifest: AppManifest;
+  /** default.json; without one (release and namespace given), the app is named after the release. */
+  manifest: AppManifest | undefined;
   /** The manifest input as given (relative to the workspace). */
   manifestPath: string;
   environment: string;
@@ -48,7 +49,7 @@ export function deployRecord(
   });
   return {
     version: RECORD_VERSION,
-    app: { name: inputs.manifest.application.name, dir },
+    app: { name: inputs.manifest?.application.name ?? inputs.release, dir },
     repository: env.GITHUB_REPOSITORY || undefined,
     environment: inputs.environment,
     release: inputs.release,
