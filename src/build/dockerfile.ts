@@ -1,4 +1,5 @@
-import type { PinnedImage, RuntimeImage } from './catalog.js';
+import type { RuntimeImage } from './catalog.js';
+import type { PinnedImage } from './catalog-values.js';
 
 /**
  * The Dockerfile of an application image, generated: the standard runtime

@@ -1,4 +1,4 @@
-import type { PinnedImage } from './catalog.js';
+import type { PinnedImage } from './catalog-values.js';
 
 /**
  * The labels every application image carries: the OCI annotations
