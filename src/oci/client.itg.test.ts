@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -343,6 +343,35 @@ describe('TLS registry with basic auth', () => {
       const fromConfig = client(env.registryTls, { caFile: env.caFile, dockerConfig: path });
       expect(await fromConfig.listTags(repository)).toEqual(['1.0.0']);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a credential helper named by credsStore gives the password, which is nowhere else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oci-cred-helper-'));
+    const path = process.env.PATH;
+    try {
+      // The test's own helper, a real executable on PATH, speaking docker's protocol.
+      const answer = JSON.stringify({
+        Username: env.registryTlsUser,
+        Secret: env.registryTlsPassword,
+      });
+      const helper = join(dir, 'docker-credential-itg');
+      writeFileSync(
+        helper,
+        `#!/bin/sh\nread -r host\n[ "$1" = get ] && [ "$host" = '${env.registryTls}' ] || { echo "credentials not found"; exit 1; }\ncat <<'EOF'\n${answer}\nEOF\n`,
+      );
+      chmodSync(helper, 0o755);
+      process.env.PATH = `${dir}:${path}`;
+      const config = join(dir, 'config.json');
+      writeFileSync(
+        config,
+        JSON.stringify({ auths: { [env.registryTls]: {} }, credsStore: 'itg' }),
+      );
+      const fromHelper = client(env.registryTls, { caFile: env.caFile, dockerConfig: config });
+      expect(await fromHelper.listTags(repository)).toEqual(['1.0.0']);
+    } finally {
+      process.env.PATH = path;
       rmSync(dir, { recursive: true, force: true });
     }
   });
