@@ -13,7 +13,7 @@ export function catalogLocation(input: string | undefined, workspace: string): s
     throw new UserError(
       'Input "catalog" is empty: build-image needs the catalog of standard images your platform team publishes, and ships none of its own (no image could be named by a digest that exists on every registry).',
       {
-        fix: 'set "catalog" to the pinned catalog file in the workspace or its https URL; a platform team publishes one with the reusable workflow standard-images.yml (see catalog/README.md).',
+        fix: 'set "catalog" to the pinned catalog file in the workspace or its https URL; a platform team publishes one by pushing its standard images and pinning catalog/standard-images.yaml with scripts/pin-catalog.ts (see catalog/README.md).',
       },
     );
   }
