@@ -188,6 +188,30 @@ describe('the diff of a dry run against what is live', () => {
     ]);
   });
 
+  it("never shows a field named like a secret either, as drift-check's report does (the stricter rule)", () => {
+    const desired = deployment({
+      env: [
+        { name: 'DB_PASSWORD', value: 'n3w-p4ss' },
+        { name: 'MODE', value: 'fast' },
+      ],
+    });
+    const current = live({
+      env: [
+        { name: 'DB_PASSWORD', value: '0ld-p4ss' },
+        { name: 'MODE', value: 'slow' },
+      ],
+    });
+    const text = formatDiff(
+      diffRelease({ desired: [desired], current: [current], namespace: 'shop-dev', mode: 'live' }),
+    );
+    expect(text.split('\n')).toEqual([
+      '@@ Deployment/web @@',
+      '! spec.template.spec.containers[name=web].env[name=DB_PASSWORD].value: (secret value changed, not shown)',
+      '- spec.template.spec.containers[name=web].env[name=MODE].value: "slow"',
+      '+ spec.template.spec.containers[name=web].env[name=MODE].value: "fast"',
+    ]);
+  });
+
   it('compares two revisions both ways in exact mode', () => {
     const before = deployment({ image: 'a', args: ['--x'] });
     const after = deployment({ image: 'a' });

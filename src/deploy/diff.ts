@@ -1,4 +1,5 @@
 import { isTraceAnnotation } from '../render/annotate.js';
+import { isSecretField } from '../report/redact.js';
 import { isMultiLineChange, lineDiff } from './line-diff.js';
 import {
   describeObject,
@@ -29,7 +30,7 @@ export interface FieldChange {
   kind: 'added' | 'removed' | 'changed';
   before?: unknown;
   after?: unknown;
-  /** A Secret value: shown only as changed. */
+  /** A secret value (a Secret's data, a field named like a secret): shown only as changed. */
   redacted?: boolean;
 }
 
@@ -179,16 +180,14 @@ export function diffObject(
   current: KubeObject,
   mode: DiffMode,
 ): FieldChange[] {
-  const secret = desired.kind === 'Secret';
-  const changes: FieldChange[] = [];
+  const changes: RawChange[] = [];
   compare(normalizeObject(desired), normalizeObject(current), [], changes, mode);
-  return secret
-    ? changes.map((change) =>
-        /^(?:data|stringData)\b/.test(change.path)
-          ? { path: change.path, kind: change.kind, redacted: true }
-          : change,
-      )
-    : changes;
+  // A Secret's data, or a field named like a secret (src/report/redact.ts): shown only as changed.
+  return changes.map(({ path, ...change }) =>
+    isSecretField(desired.kind ?? '', path)
+      ? { path: formatPath(path), kind: change.kind, redacted: true }
+      : { path: formatPath(path), ...change },
+  );
 }
 
 /** Whether an annotation is written by Helm, kubectl, a controller or our traceability (not the chart). */
@@ -227,20 +226,23 @@ export function normalizeObject(object: KubeObject): Record<string, unknown> {
 
 type Path = (string | { key: string; value: string } | number)[];
 
+/** A change before its path is written out (and its values, when secret, dropped). */
+type RawChange = Omit<FieldChange, 'path'> & { path: Path };
+
 function compare(
   desired: unknown,
   current: unknown,
   path: Path,
-  changes: FieldChange[],
+  changes: RawChange[],
   mode: DiffMode,
 ): void {
   if (isAbsent(desired)) {
     if (mode === 'exact' && !isAbsent(current))
-      changes.push({ path: formatPath(path), kind: 'removed', before: current });
+      changes.push({ path: path, kind: 'removed', before: current });
     return;
   }
   if (isAbsent(current)) {
-    changes.push({ path: formatPath(path), kind: 'added', after: desired });
+    changes.push({ path: path, kind: 'added', after: desired });
     return;
   }
   if (isObject(desired) && isObject(current)) {
@@ -249,7 +251,7 @@ function compare(
     if (mode === 'exact') {
       for (const [key, value] of Object.entries(current)) {
         if (!(key in desired) && !isAbsent(value)) {
-          changes.push({ path: formatPath([...path, key]), kind: 'removed', before: value });
+          changes.push({ path: [...path, key], kind: 'removed', before: value });
         }
       }
     }
@@ -260,7 +262,7 @@ function compare(
     return;
   }
   if (!sameScalar(desired, current, path)) {
-    changes.push({ path: formatPath(path), kind: 'changed', before: current, after: desired });
+    changes.push({ path: path, kind: 'changed', before: current, after: desired });
   }
 }
 
@@ -268,7 +270,7 @@ function compareLists(
   desired: unknown[],
   current: unknown[],
   path: Path,
-  changes: FieldChange[],
+  changes: RawChange[],
   mode: DiffMode,
 ): void {
   const key =
@@ -284,7 +286,7 @@ function compareLists(
     for (const [id, item] of currentByKey) {
       if (!desiredKeys.has(id))
         changes.push({
-          path: formatPath([...path, { key, value: id }]),
+          path: [...path, { key, value: id }],
           kind: 'removed',
           before: item,
         });
@@ -294,7 +296,7 @@ function compareLists(
   const length = Math.max(desired.length, current.length);
   for (let index = 0; index < length; index++) {
     if (index >= desired.length) {
-      changes.push({ path: formatPath([...path, index]), kind: 'removed', before: current[index] });
+      changes.push({ path: [...path, index], kind: 'removed', before: current[index] });
     } else {
       compare(desired[index], current[index], [...path, index], changes, mode);
     }

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { masks } from '../../test/support/masks.js';
-import { isSecretName, maskBasicAuth, maskSecret, REDACTED, secretCutter } from './redact.js';
+import {
+  isSecretField,
+  isSecretName,
+  maskBasicAuth,
+  maskSecret,
+  REDACTED,
+  secretCutter,
+} from './redact.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -35,6 +42,35 @@ describe('the one list of secret-looking names', () => {
       expect(isSecretName(name)).toBe(false);
     },
   );
+});
+
+describe('which field of a Kubernetes object holds a secret', () => {
+  it.each([
+    ['Secret', ['data', 'password'], true],
+    ['Secret', ['stringData', 'anything'], true],
+    ['Secret', ['metadata', 'name'], false],
+    ['ConfigMap', ['data', 'api-key'], true],
+    ['ConfigMap', ['data', 'tls.key'], true],
+    ['ConfigMap', ['data', 'region'], false],
+    [
+      'Deployment',
+      [
+        'spec',
+        'containers',
+        { key: 'name', value: 'web' },
+        'env',
+        { key: 'name', value: 'DB_PASSWORD' },
+        'value',
+      ],
+      true,
+    ],
+    ['Deployment', ['spec', 'containers', 0, 'env', 1, 'value'], false],
+    // The name of a referenced secret is not its content.
+    ['Deployment', ['spec', 'containers', 0, 'env', 0, 'valueFrom', 'secretKeyRef', 'name'], false],
+    ['Pod', ['spec', 'imagePullSecrets', 0, 'name'], false],
+  ] as const)('%s %j: %s', (kind, path, secret) => {
+    expect(isSecretField(kind, path)).toBe(secret);
+  });
 });
 
 describe('masking with the runner', () => {

@@ -29,6 +29,33 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
 }
 
+/** A reference to a secret (secretKeyRef, secretName…) names it; what follows is not its content. */
+const SECRET_REFERENCE =
+  /^(secretKeyRef|secretRef|secretName|secret|imagePullSecrets|serviceAccountName|automountServiceAccountToken|tokenSecretRef|projected)$/;
+
+/** A step into a Kubernetes object: a key, a list index, or a list item by its key (`env[name=DB_PASSWORD]`). */
+export type FieldSegment = string | number | { key: string; value: string };
+
+/**
+ * Whether a field of a Kubernetes object holds a secret: a Secret's data,
+ * anything under a key named like a secret, or a list item whose name is
+ * (an env var `DB_PASSWORD`); never the name of a referenced secret.
+ */
+export function isSecretField(kind: string, path: readonly FieldSegment[]): boolean {
+  if (kind === 'Secret' && (path.length === 0 || path[0] === 'data' || path[0] === 'stringData'))
+    return true;
+  for (const segment of path) {
+    if (typeof segment === 'number') continue;
+    if (typeof segment === 'object') {
+      if (segment.key === 'name' && isSecretName(segment.value)) return true;
+      continue;
+    }
+    if (SECRET_REFERENCE.test(segment)) return false;
+    if (isSecretName(segment)) return true;
+  }
+  return false;
+}
+
 /**
  * Masks a secret and the forms it commonly leaks in: each line of a
  * multi-line value (keys, kubeconfigs) and its base64 encoding (basic-auth
