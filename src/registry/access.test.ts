@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { masks } from '../../test/support/masks.js';
 import { UserError } from '../errors.js';
 import {
   caFile,
@@ -20,23 +21,6 @@ function directory(): string {
   return mkdtempSync(join(tmpdir(), 'registry-access-'));
 }
 
-/** What core.setSecret() printed: the `::add-mask::` workflow commands on stdout. */
-function masked(action: () => unknown): { result: unknown; masks: string[] } {
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  try {
-    const result = action();
-    return {
-      result,
-      masks: write.mock.calls
-        .map(([text]) => String(text).trim())
-        .filter((line) => line.startsWith('::add-mask::'))
-        .map((line) => line.slice('::add-mask::'.length)),
-    };
-  } finally {
-    write.mockRestore();
-  }
-}
-
 function userError(action: () => unknown): { message: string; fix: string | undefined } {
   try {
     action();
@@ -46,8 +30,6 @@ function userError(action: () => unknown): { message: string; fix: string | unde
   }
   throw new Error('expected a UserError');
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('registry access: every rule once, with its one message', () => {
   const workspace = directory();
@@ -76,19 +58,21 @@ describe('registry access: every rule once, with its one message', () => {
   });
 
   it('neither half is no login, and nothing to mask', () => {
-    const { result, masks } = masked(() =>
-      readLogin({ 'registry-username': undefined, 'registry-password': undefined }),
-    );
+    let result: unknown = 'unset';
+    const masked = masks(() => {
+      result = readLogin({ 'registry-username': undefined, 'registry-password': undefined });
+    });
     expect(result).toBeUndefined();
-    expect(masks).toEqual([]);
+    expect(masked).toEqual([]);
   });
 
   it('both halves are the login, masked with the base64 form registries see', () => {
-    const { result, masks } = masked(() =>
-      readLogin({ 'registry-username': 'ci', 'registry-password': 'pa55-word' }),
-    );
+    let result: unknown;
+    const masked = masks(() => {
+      result = readLogin({ 'registry-username': 'ci', 'registry-password': 'pa55-word' });
+    });
     expect(result).toEqual(login);
-    expect(masks).toEqual(
+    expect(masked).toEqual(
       expect.arrayContaining([
         'pa55-word',
         Buffer.from('ci:pa55-word').toString('base64'),
