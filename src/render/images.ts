@@ -1,5 +1,5 @@
 import type { MappingNode, ScalarNode } from 'js-yaml';
-import { errorMessage, isUserError, UserError, UserErrors } from '../errors.js';
+import { errorMessage, isOutage, isUserError, UserError, UserErrors } from '../errors.js';
 import { isMutableTag, parseReference, type ImageReference } from '../oci/reference.js';
 import { mapSettled } from './limit.js';
 import {
@@ -144,23 +144,12 @@ export async function pinImages(
     (image) => options.resolver.resolveDigest(references.get(image) as ImageReference),
   );
   const pinned: PinnedImage[] = [];
+  const failures: Failure[] = [];
   for (const [index, image] of images.entries()) {
     const uses = byImage.get(image) ?? [];
     const result = settled[index];
     if (result?.status === 'rejected') {
-      if (!isUserError(result.reason)) {
-        throw new Error(
-          `Could not resolve image ${image} (${usedBy(uses)}) to a digest: ${errorMessage(result.reason)}`,
-          {
-            cause: result.reason,
-          },
-        );
-      }
-      problems.push(
-        new UserError(`${result.reason.message.replace(/\.$/, '')} (used by ${usedBy(uses)}).`, {
-          fix: result.reason.fix,
-        }),
-      );
+      failures.push({ image, uses, error: result.reason });
       continue;
     }
     const digest = result?.value ?? '';
@@ -170,14 +159,78 @@ export async function pinImages(
     for (const use of uses) use.node.value = text;
     pinned.push({ image, pinned: text, digest, alreadyPinned, usedBy: uses.map(describeUse) });
   }
-  if (problems.length > 0) {
-    throw combine(
-      problems,
-      'image could not be pinned to a digest',
-      'images could not be pinned to a digest',
+  if (failures.length > 0) throw pinningFailure(failures);
+  return pinned;
+}
+
+interface Failure {
+  image: string;
+  uses: ImageUse[];
+  error: unknown;
+}
+
+/** Where README explains the ways forward when an image's registry cannot be reached. */
+export const UNREACHABLE_REGISTRY_FIX =
+  "if the runner cannot reach this registry, deploy from a mirror it can reach (the image input or the chart's values) or with references already pinned by digest; see helm-deploy's README, \"When the runner cannot reach an image's registry\".";
+
+/**
+ * One error for every reference that could not be pinned: a cause shared by
+ * several references (a registry that is not found, refuses the login or is
+ * down) is said once, followed by each reference and the objects using it.
+ * A failure that is not the user's (an outage, a bug) keeps its class.
+ */
+function pinningFailure(failures: readonly Failure[]): Error {
+  const groups = new Map<string, Failure[]>();
+  for (const failure of failures) {
+    const key = isUserError(failure.error)
+      ? `user\0${failure.error.message}\0${failure.error.fix ?? ''}`
+      : `other\0${errorMessage(failure.error)}`;
+    groups.set(key, [...(groups.get(key) ?? []), failure]);
+  }
+  const problems: UserError[] = [];
+  const others: { message: string; cause: unknown }[] = [];
+  for (const group of groups.values()) {
+    const first = group[0] as Failure;
+    const message = describeFailure(group);
+    if (isUserError(first.error)) {
+      const unreachable = isOutage(first.error.cause);
+      const fix = unreachable
+        ? `${first.error.fix ? `${first.error.fix.replace(/\.$/, '')}; ` : ''}${UNREACHABLE_REGISTRY_FIX}`
+        : first.error.fix;
+      problems.push(new UserError(message, { fix, cause: first.error }));
+    } else {
+      others.push({ message, cause: first.error });
+    }
+  }
+  if (others.length > 0) {
+    // Not the user's: the first cause keeps its class (an outage is reported as one).
+    const text = others.map((o) => o.message).join('\n');
+    return new Error(
+      problems.length > 0
+        ? `${text}\n${problems.map((p) => `${p.message}${p.fix ? ` (${p.fix})` : ''}`).join('\n')}`
+        : text,
+      { cause: others[0]?.cause },
     );
   }
-  return pinned;
+  return combine(
+    problems,
+    'image could not be pinned to a digest',
+    'images could not be pinned to a digest',
+  );
+}
+
+/** A reason and the references it stopped; a reason that names its one image keeps its words. */
+function describeFailure(group: readonly Failure[]): string {
+  const first = group[0] as Failure;
+  const reason = errorMessage(first.error).replace(/\.$/, '');
+  if (group.length === 1 && reason.includes(first.image)) {
+    return `${reason} (used by ${usedBy(first.uses)}).`;
+  }
+  if (group.length === 1) {
+    return `Image ${first.image} (used by ${usedBy(first.uses)}) could not be pinned to a digest: ${reason}.`;
+  }
+  const lines = group.map((f) => `\n    - ${f.image}, used by ${usedBy(f.uses)}`);
+  return `${group.length} images could not be pinned to a digest: ${reason}.${lines.join('')}`;
 }
 
 function describeUse(use: ImageUse): string {
