@@ -418,17 +418,16 @@ describe('an application repository with the starter workflows, under act', () =
     }
   });
 
-  // Needs issue 14 (drift-check finds this repository's releases from their
-  // deploy records, with nothing but the environment and a kubeconfig). Until
-  // it lands, drift-check stops at "There is nothing to check"; when it
-  // lands this expectation starts to hold: drop `.fails`.
-  it.fails(
-    'schedule: drift with zero configuration reports the deployed releases clean and opens no issue',
-    () => {
-      expectSuccess(schedule);
-      expect(schedule.log).not.toContain('There is nothing to check');
-      expect(github.openIssues()).toEqual([]);
-      github.assertNoViolations();
-    },
-  );
+  // Drift finds this repository's releases from their deploy records
+  // (issue 14): nothing but the environment and the kubeconfig.
+  it('schedule: drift with zero configuration reports the deployed releases clean and opens no issue', () => {
+    expectSuccess(schedule);
+    expect(schedule.log).not.toContain('There is nothing to check');
+    expect(github.openIssues()).toEqual([]);
+    // The starter's app (the repository root) was checked in every environment.
+    for (const environment of ENVIRONMENTS) {
+      expect(schedule.log).toContain(namespaceOf(SHOP, environment));
+    }
+    github.assertNoViolations();
+  });
 });
