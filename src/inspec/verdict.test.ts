@@ -93,6 +93,28 @@ describe('whether a scan produced something to judge', () => {
     expect(failure(() => judgeScan(result, text, 'CINC Auditor'))).toBe(message);
   });
 
+  it('a report that ends early is the tool dying, not a configuration error', () => {
+    const truncated = ok.slice(0, Math.floor(ok.length / 2));
+    let thrown: unknown;
+    try {
+      judgeScan(scan(100, 'Killed'), truncated, 'CINC Auditor');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InfrastructureFailure);
+    const error = thrown as InfrastructureFailure;
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Infrastructure failure, compliance was not evaluated: CINC Auditor exited with code 100 and left an unreadable report \\(${truncated.length} bytes; it ends early .*is not valid JSON.*\\):\nKilled$`,
+        's',
+      ),
+    );
+    // Nothing points the user at a file: the action chose where the report went.
+    expect(error.location).toBeUndefined();
+    expect(error.fix).toMatch(/stopped while writing its report/);
+    expect(error.fix).not.toMatch(/--reporter json:PATH/);
+  });
+
   it('does not fail a wrapper because one of its dependencies was skipped on this platform', () => {
     const wrapper = report([
       loaded([control('a', [{ status: 'passed' }])], {

@@ -1,3 +1,4 @@
+import { isUserError } from '../errors.js';
 import { collectControls, type CollectedControls } from './controls.js';
 import { InfrastructureFailure } from './failures.js';
 import { parseReport, type RawReport } from './report.js';
@@ -19,6 +20,27 @@ const TARGET_FIX =
  * load (102, or status "failed"), a profile skipped on this platform, no
  * report, no controls, or controls none of which produced a result.
  */
+/**
+ * The report the tool wrote to the path this action chose: one that is not
+ * complete JSON (it ends early: the tool died or was killed while writing) or
+ * not a report is the tool's failure, never a configuration error.
+ */
+function readOwnReport(text: string, scan: ScanResult, label: string): RawReport {
+  try {
+    return parseReport(text, 'the InSpec report');
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const size = Buffer.byteLength(text, 'utf8');
+    throw new InfrastructureFailure(
+      `${label} exited with code ${scan.exitCode} and left an unreadable report (${size} bytes; it ends early or is not an InSpec report: ${error.message})${tail(scan.stderr)}`,
+      {
+        fix: `the tool stopped while writing its report (killed, out of memory or disk space): see its output above and the runner's resources, and re-run the job.`,
+        cause: error,
+      },
+    );
+  }
+}
+
 export function judgeScan(scan: ScanResult, reportText: string | undefined, label: string): Scan {
   if (scan.meaning === 'usage-or-target') {
     throw new InfrastructureFailure(
@@ -26,8 +48,7 @@ export function judgeScan(scan: ScanResult, reportText: string | undefined, labe
       { fix: TARGET_FIX },
     );
   }
-  const report =
-    reportText === undefined ? undefined : parseReport(reportText, 'the InSpec report');
+  const report = reportText === undefined ? undefined : readOwnReport(reportText, scan, label);
   const failed = report?.profiles.find((p) => p.status === 'failed');
   if (scan.meaning === 'profile-failed' || failed) {
     const why = failed?.status_message?.trim() || lastLines(scan.stderr) || 'no reason given';
