@@ -7,6 +7,7 @@ import {
   maskSecret,
   REDACTED,
   secretCutter,
+  secretValuesIn,
 } from './redact.js';
 
 afterEach(() => vi.restoreAllMocks());
@@ -114,5 +115,23 @@ describe('cutting secret values out of text', () => {
       nested: { value: REDACTED, count: 42 },
     });
     expect(report.nested.value).toBe('s3cr3t');
+  });
+});
+
+describe('secret values in a nested map', () => {
+  it('finds the values under a secret-looking key at any depth, dotted keys segment by segment', () => {
+    expect(
+      secretValuesIn({
+        replicaCount: 2,
+        'env.API_TOKEN': 'tok-1',
+        db: { password: 'pw-2', host: 'db.internal' },
+        auth: { apiKey: { value: 'key-3' } },
+        list: [{ secret: 'in-list-4' }, 'plain'],
+      }).sort(),
+    ).toEqual(['in-list-4', 'key-3', 'pw-2', 'tok-1']);
+  });
+
+  it('nothing in a map without secret-looking keys', () => {
+    expect(secretValuesIn({ image: { tag: '1.2.3' }, replicaCount: 2 })).toEqual([]);
   });
 });

@@ -57,6 +57,23 @@ export function isSecretField(kind: string, path: readonly FieldSegment[]): bool
 }
 
 /**
+ * The values of a nested map (helm's `set`, a values tree) that sit under a
+ * secret-looking key at any depth (`db.password`, `auth.apiToken.value`):
+ * what to mask and to cut. Keys with dots count segment by segment, as helm
+ * reads `a.b.c`.
+ */
+export function secretValuesIn(map: unknown, underSecret = false): string[] {
+  if (map === null || map === undefined) return [];
+  if (Array.isArray(map)) return map.flatMap((item) => secretValuesIn(item, underSecret));
+  if (typeof map === 'object') {
+    return Object.entries(map as Record<string, unknown>).flatMap(([key, value]) =>
+      secretValuesIn(value, underSecret || key.split('.').some(isSecretName)),
+    );
+  }
+  return underSecret ? [String(map)] : [];
+}
+
+/**
  * Masks a secret and the forms it commonly leaks in: each line of a
  * multi-line value (keys, kubeconfigs) and its base64 encoding (basic-auth
  * headers, docker config.json, Kubernetes Secret data).

@@ -7,6 +7,7 @@ import {
   getSecret,
   getYamlMap,
 } from '../../../src/inputs.js';
+import { maskSecret, secretValuesIn } from '../../../src/report/redact.js';
 
 /** Keys match action.yml exactly. */
 export interface Inputs {
@@ -55,7 +56,7 @@ export function getInputs(): Inputs {
     namespace: getOptional('namespace'),
     'create-namespace': getBoolean('create-namespace', false),
     values: getList('values', { commas: false }),
-    set: getYamlMap('set'),
+    set: maskedSet(getYamlMap('set')),
     image: getOptional('image'),
     'build-version': getOptional('build-version'),
     kustomize: getOptional('kustomize'),
@@ -78,4 +79,10 @@ export function getInputs(): Inputs {
     'registry-password': getSecret('registry-password'),
     'registry-ca': getOptional('registry-ca'),
   };
+}
+
+/** `set` values under a secret-looking key are masked as soon as they are read (the runner masks logs only). */
+function maskedSet(set: Record<string, unknown>): Record<string, unknown> {
+  for (const value of secretValuesIn(set)) maskSecret(value);
+  return set;
 }

@@ -26,7 +26,7 @@ import {
   type AppManifest,
 } from '../../../src/manifest/index.js';
 import { readRegistryInputs, scopedAccess } from '../../../src/registry/index.js';
-import { secretCutter } from '../../../src/report/redact.js';
+import { secretCutter, secretValuesIn } from '../../../src/report/redact.js';
 import {
   findKustomization,
   prepareRelease,
@@ -143,7 +143,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
         release,
         namespace,
         rendered: inputs.rendered,
-        secrets: secretCutter(context.secretValues()),
+        secrets: secretCutter([...context.secretValues(), ...secretValuesIn(inputs.set)]),
       });
     }
 
@@ -237,8 +237,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     const { pending, previous } = await currentRelease(helm, inputs, release, namespace, recover);
     const state = pending.state;
     const target = { release, namespace, chart: chart.source };
-    // Secret placeholder values never reach the summary (the runner masks logs, not summaries).
-    const secrets = secretCutter(context.secretValues());
+    // Secret placeholder and `set` values never reach the summary (the runner masks logs, not summaries).
+    const secrets = secretCutter([...context.secretValues(), ...secretValuesIn(inputs.set)]);
     const common = {
       release,
       namespace,
