@@ -110,11 +110,41 @@ describe('a release stuck in pending-*', () => {
       recoveryFor(state([revision(1, 'superseded'), revision(2, 'pending-upgrade')]), 'a', 'b')
         .kind,
     ).toBe('rollback');
-    expect(
-      recoveryFor(state([revision(1, 'failed'), revision(2, 'pending-upgrade')]), 'a', 'b'),
-    ).toEqual({
+    // Only a first install that never finished is uninstalled...
+    expect(recoveryFor(state([revision(1, 'pending-install')]), 'a', 'b')).toEqual({
       kind: 'uninstall',
       command: 'helm uninstall a --namespace b',
     });
+    // ...never a release that once ran, even when every revision Helm kept failed.
+    expect(
+      recoveryFor(state([revision(1, 'failed'), revision(2, 'pending-upgrade')]), 'a', 'b').kind,
+    ).toBe('refuse');
+  });
+
+  it('refuses, changing nothing, a release whose every kept revision failed', async () => {
+    const history = [
+      ...Array.from({ length: 21 }, (_, i) => revision(i + 1, 'failed')),
+      revision(22, 'pending-upgrade'),
+    ];
+    const { helm, calls } = fakeHelm(history);
+    const error = await ensureNotPending(helm, { ...options, recover: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toContain(
+      'no revision in its history of 22 was ever deployed successfully, yet it is not a first install: recover-pending never uninstalls a release that has run',
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it("refuses when Helm's date for the pending revision cannot be read", async () => {
+    const { helm, calls } = fakeHelm([
+      revision(1, 'deployed'),
+      { ...revision(2, 'pending-upgrade'), updated: 'not a date' },
+    ]);
+    await expect(ensureNotPending(helm, { ...options, recover: true })).rejects.toThrow(
+      /date for it cannot be read/,
+    );
+    expect(calls).toEqual([]);
   });
 });

@@ -9,7 +9,10 @@ import type { Helm, HelmRevision } from '../tools/helm.js';
  * cancelled job ("another operation is in progress" for every later deploy).
  * Either way nothing is upgraded: the deploy stops with the command that
  * fixes it, or, with recover-pending, rolls back to the last good revision
- * (or uninstalls a first install stuck in pending-install) first. A release
+ * first. It uninstalls only a first install that never finished (revision 1,
+ * pending-install, nothing else in Helm's storage): a release that has ever
+ * run is never uninstalled by anything automatic; with no good revision to
+ * return to, it is refused with the commands to choose from. A release
  * that has been pending for less than the grace period may still be another
  * deploy at work, so it is never recovered: concurrent deploys of one release
  * are refused, not interleaved. Helm itself refuses to create a revision
@@ -17,8 +20,11 @@ import type { Helm, HelmRevision } from '../tools/helm.js';
  * number collide on the storage object's name, so only one of them can win.
  */
 
+/** Revisions to ask helm for: every one Helm's storage keeps (helm reads them all; --max only cuts its output). */
+const WHOLE_HISTORY = 1_000_000;
+
 export interface ReleaseState {
-  /** Revisions, oldest first (the last few); empty for a release that does not exist yet. */
+  /** Every revision Helm keeps, oldest first; empty for a release that does not exist yet. */
   history: HelmRevision[];
   current: HelmRevision | undefined;
   /** The revision that serves now: the last `deployed` one. */
@@ -30,7 +36,7 @@ export async function readRelease(
   release: string,
   namespace: string,
 ): Promise<ReleaseState> {
-  const history = await helm.history(release, namespace);
+  const history = await helm.history(release, namespace, WHOLE_HISTORY);
   return {
     history,
     current: history[history.length - 1],
@@ -42,11 +48,17 @@ export function isPending(revision: HelmRevision | undefined): boolean {
   return revision?.status.startsWith('pending-') ?? false;
 }
 
-/** What recovering a pending release takes. */
+/** What recovering a pending release takes; `refuse` when no automatic way out is safe. */
 export type Recovery =
-  { kind: 'rollback'; revision: number; command: string } | { kind: 'uninstall'; command: string };
+  | { kind: 'rollback'; revision: number; command: string }
+  | { kind: 'uninstall'; command: string }
+  | { kind: 'refuse'; command: string };
 
-/** The way out of a pending release: roll back to the last good revision, or uninstall a first install. */
+/**
+ * The way out of a pending release: roll back to the last good revision in
+ * the whole history; uninstall only a first install that never finished;
+ * otherwise refuse (a release that once ran is never uninstalled).
+ */
 export function recoveryFor(state: ReleaseState, release: string, namespace: string): Recovery {
   const pending = state.current;
   const good = [...state.history]
@@ -63,7 +75,14 @@ export function recoveryFor(state: ReleaseState, release: string, namespace: str
       command: `helm rollback ${release} ${good.revision} --namespace ${namespace}`,
     };
   }
-  return { kind: 'uninstall', command: `helm uninstall ${release} --namespace ${namespace}` };
+  const firstInstall =
+    state.history.length === 1 && pending?.revision === 1 && pending.status === 'pending-install';
+  const uninstall = `helm uninstall ${release} --namespace ${namespace}`;
+  if (firstInstall) return { kind: 'uninstall', command: uninstall };
+  return {
+    kind: 'refuse',
+    command: `helm history ${release} --namespace ${namespace}\` to choose a revision for \`helm rollback ${release} <revision> --namespace ${namespace}\`, or \`${uninstall}`,
+  };
 }
 
 export interface PendingOptions {
@@ -93,17 +112,31 @@ export async function ensureNotPending(
   if (!pending || !isPending(pending)) return { state };
 
   const recovery = recoveryFor(state, release, namespace);
-  const ageSeconds = Math.max(
-    0,
-    Math.round(((options.now ?? new Date()).getTime() - Date.parse(pending.updated)) / 1000),
-  );
-  const what = `Release ${release} in namespace ${namespace} is ${pending.status} (revision ${pending.revision}, since ${pending.updated}, ${formatAge(ageSeconds)} ago)`;
+  const since = Date.parse(pending.updated);
+  const ageSeconds = Number.isNaN(since)
+    ? undefined
+    : Math.max(0, Math.round(((options.now ?? new Date()).getTime() - since) / 1000));
+  const what = `Release ${release} in namespace ${namespace} is ${pending.status} (revision ${pending.revision}, since ${pending.updated}${ageSeconds === undefined ? '' : `, ${formatAge(ageSeconds)} ago`})`;
   if (!options.recover) {
     throw new UserError(
       `${what}: another deploy is running, or one was cancelled and left it stuck. Nothing was changed.`,
       {
         fix: `if no other deploy of this release is running, run \`${recovery.command}\`, or deploy again with recover-pending: true.`,
       },
+    );
+  }
+  if (ageSeconds === undefined) {
+    throw new UserError(
+      `${what}: Helm's date for it cannot be read, so there is no telling whether another deploy is still at work; it was not recovered. Nothing was changed.`,
+      {
+        fix: `if no other deploy of this release is running, run \`${recovery.command}\` yourself.`,
+      },
+    );
+  }
+  if (recovery.kind === 'refuse') {
+    throw new UserError(
+      `${what}, and no revision in its history of ${state.history.length} was ever deployed successfully, yet it is not a first install: recover-pending never uninstalls a release that has run, and has nothing to roll back to. Nothing was changed.`,
+      { fix: `look at \`${recovery.command}\` yourself.` },
     );
   }
   if (ageSeconds < options.graceSeconds) {
