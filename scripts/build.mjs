@@ -20,7 +20,6 @@ const names = args.length > 0 ? args : actionNames();
 // alone instead of the whole action (src/render/post-render.ts).
 const EXTRA_ENTRIES = {
   'helm-deploy': { 'post-render.js': 'post-render.ts' },
-  'drift-check': { 'post-render.js': 'post-render.ts' },
 };
 
 async function bundle(name, entry, license) {
