@@ -90,7 +90,7 @@ const stages = [
     inputs: ({ build }) => ({
       chart: 'chart',
       destination: `oci://${registry}/charts`,
-      version: build.version,
+      'chart-version': build.version,
       'app-version': build.version,
       'helm-version': 'path',
     }),
@@ -138,19 +138,10 @@ const stages = [
   {
     name: 'drift-check',
     label: 'drift-check (dev)',
-    inputs: ({ build, chart, deploy }) => ({
+    // Nothing but the environment and cluster access: the deploy record on the
+    // release says what was deployed and from what (no targets, no image).
+    inputs: () => ({
       environment: 'dev',
-      targets: [
-        `- release: ${deploy.release}`,
-        `  namespace: ${deploy.namespace}`,
-        `  chart: ${chart.ref}`,
-        '  values:',
-        '    - deploy/values.yaml',
-        '    - deploy/values-dev.yaml',
-        '  kustomize: deploy/kustomize',
-        `  image: ${build.ref}`,
-        `  build-version: ${build.version}`,
-      ].join('\n'),
       mode: 'fail',
       issue: 'false',
       kubeconfig: env.kubeconfig,
