@@ -91,6 +91,18 @@ export function renderInfrastructureSummary(
     .concat('\n');
 }
 
+/** The job summary when an input (threshold file, target, profile…) stopped the run before the scan. */
+export function renderInputErrorSummary(message: string, fix?: string): string {
+  return [
+    '## ❌ Compliance was not evaluated: an input needs fixing',
+    message,
+    fix ? `**How to fix:** ${fix}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n')
+    .concat('\n');
+}
+
 function profileLabel(profile: RawProfile): string {
   const status = profile.status && profile.status !== 'loaded' ? ` (${profile.status})` : '';
   return `profile \`${profile.name}\`${profile.version ? ` ${profile.version}` : ''}${status}`;

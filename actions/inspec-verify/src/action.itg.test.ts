@@ -275,6 +275,23 @@ describe('infrastructure failures are reported as such', () => {
     expect(run.summary).toContain('## ⚠️ Compliance was not evaluated');
   });
 
+  it('a report the tool left cut short is an infrastructure failure, not a configuration error', async () => {
+    const run = await runBundle(
+      'inspec-verify',
+      { profile: profile('passing'), executable: CINC },
+      { env: { ...ENV, INSPEC_STAND_IN_TRUNCATE: '200' } },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(lastError(run)).toMatch(
+      /^inspec-verify: Infrastructure failure, compliance was not evaluated: CINC Auditor .* exited with code 0 and left an unreadable report \(200 bytes; it ends early .*not valid JSON/s,
+    );
+    expect(lastError(run)).toMatch(/How to fix: the tool stopped while writing its report/);
+    // No annotation points at the report's path, which the action chose.
+    expect(run.annotations.filter((a) => a.properties.file)).toEqual([]);
+    expect(run.outputs).toEqual({ ok: 'false' });
+    expect(run.summary).toContain('## ⚠️ Compliance was not evaluated');
+  });
+
   it('a licence refused by Chef InSpec (exit 172) says to set license-key or use cinc-auditor', async () => {
     const run = await runBundle(
       'inspec-verify',
@@ -423,6 +440,10 @@ describe('bad input ends in one clear error, before anything runs', () => {
       ].map(([file, ...rest]) => [file || undefined, ...rest]),
     );
     expect(exec(run)).toBe(false);
+    // The job summary says what is wrong too: it is not left empty.
+    expect(run.summary).toContain('Compliance was not evaluated: an input needs fixing');
+    expect(run.summary).toContain('A problem in the threshold file');
+    expect(run.summary).toContain('Unknown threshold key "failed.critcal.max"');
   });
 
   it('an unknown target scheme', async () => {

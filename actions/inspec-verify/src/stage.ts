@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { UserError } from '../../../src/errors.js';
+import { UserError, UserErrors } from '../../../src/errors.js';
 import { collectControls, type Control } from '../../../src/inspec/controls.js';
 import { findExecutable } from '../../../src/inspec/executable.js';
 import { ComplianceFailure } from '../../../src/inspec/failures.js';
@@ -19,7 +19,10 @@ import {
 import { readNamedFile } from '../../../src/inspec/read-file.js';
 import { redactReport, sensitiveInputValues } from '../../../src/inspec/redact.js';
 import { parseReport } from '../../../src/inspec/report.js';
-import { renderInfrastructureSummary } from '../../../src/inspec/summary.js';
+import {
+  renderInfrastructureSummary,
+  renderInputErrorSummary,
+} from '../../../src/inspec/summary.js';
 import { parseTarget, type Target } from '../../../src/inspec/target.js';
 import {
   defaultThreshold,
@@ -71,7 +74,17 @@ interface Plan {
  * so they are set before the step fails.
  */
 export async function verify(inputs: Inputs, now = new Date()): Promise<Outcome> {
-  const plan = await prepare(inputs);
+  const plan = await prepare(inputs).catch(async (error: unknown) => {
+    // A bad input (a threshold file with a typo) says so in the summary too, not only in the log.
+    if (error instanceof UserError) {
+      const text = renderInputErrorSummary(
+        error.message,
+        error instanceof UserErrors ? undefined : error.fix,
+      );
+      await writeSummary((summary) => summary.addRaw(text));
+    }
+    throw error;
+  });
   try {
     const found = await findExecutable({
       product: inputs.tool,
