@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment } from './environment.js';
+import { localCatalog } from '../support/catalog.js';
 import { GitHubDouble } from '../support/github-double.js';
 import { pushTestImage } from '../support/oci-push.js';
 import { loadCatalog } from '../../src/build/catalog-source.js';
@@ -223,10 +224,8 @@ describe('HTTPS_PROXY and NO_PROXY, through a real forward proxy', () => {
   });
 });
 
-const CATALOG = readFileSync(
-  join(import.meta.dirname, '../../catalog/standard-images.yaml'),
-  'utf8',
-);
+/** The catalog the platform publishes: the standard images pinned to what test/env/up built. */
+const CATALOG = localCatalog(loadEnvironment());
 
 /** tinyproxy on a free port of this machine, in the foreground, logging each request it forwards. */
 class Tinyproxy {
