@@ -107,19 +107,24 @@ export class OutageError extends Error {
   }
 }
 
-/** Network error codes that mean "could not reach it" rather than "it said no". */
-const UNREACHABLE_CODES = new Set([
+/**
+ * Network error codes worth another attempt: the connection failed or broke
+ * (retry's `isTransient` uses this list).
+ */
+export const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
   'ETIMEDOUT',
   'EPIPE',
   'EAI_AGAIN',
-  'ENOTFOUND',
   'ENETUNREACH',
   'EHOSTUNREACH',
   'UND_ERR_SOCKET',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
+
+/** Could not reach it: the transient codes, and a host name that does not resolve (not worth a retry). */
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set([...TRANSIENT_NETWORK_CODES, 'ENOTFOUND']);
 
 /** What Go tools (helm, kubectl, docker) print when a server is down or unreachable. */
 const UNREACHABLE_TEXT =

@@ -1,4 +1,10 @@
-import { errorMessage, OutageError, TransientError, UserError } from './errors.js';
+import {
+  errorMessage,
+  OutageError,
+  TRANSIENT_NETWORK_CODES,
+  TransientError,
+  UserError,
+} from './errors.js';
 
 export interface RetryOptions {
   /** Total attempts, the first included. */
@@ -67,18 +73,6 @@ export async function retry<T>(
     }
   }
 }
-
-const TRANSIENT_NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
 
 /** Transient: an explicit TransientError or a network failure. Never a user error. */
 export function isTransient(error: unknown): boolean {
