@@ -8,6 +8,7 @@ import {
   getWorkload,
   helms,
   history,
+  kubectl,
   pushAppImage,
   runDeploy,
   scratch,
@@ -79,13 +80,26 @@ async function abandonUpgrade(
   try {
     for (let i = 0; i < 100; i++) {
       const last = (await history(helm, 'storefront', namespace)).at(-1);
-      if (last?.status === 'pending-upgrade') return;
+      // Pending is written before helm touches the cluster; killed that early,
+      // the pending revision's objects and the live ones disagree in a way no
+      // cancelled job leaves. Wait until helm applied the revision (the
+      // unschedulable selector is live, the record Secret the plain upgrade
+      // does not render is deleted) and is waiting for readiness.
+      if (last?.status === 'pending-upgrade' && (await upgradeApplied(namespace))) return;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     throw new Error('the release never became pending-upgrade');
   } finally {
     child.kill('SIGKILL');
   }
+}
+
+/** Whether the abandoned upgrade's objects are live: its selector set, the record Secret gone. */
+async function upgradeApplied(namespace: string): Promise<boolean> {
+  const live = await getWorkload('deployment', 'storefront', namespace);
+  if (live.spec.template.spec.nodeSelector?.disktype !== 'none') return false;
+  const secrets = await kubectl(['get', 'secrets', '-n', namespace, '-o', 'name']);
+  return !secrets.split('\n').includes('secret/storefront-deploy-record');
 }
 
 describe.each(helms())('failed deploys with $name', (helm) => {
