@@ -126,9 +126,19 @@ export const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
 /** Could not reach it: the transient codes, and a host name that does not resolve (not worth a retry). */
 const UNREACHABLE_CODES: ReadonlySet<string> = new Set([...TRANSIENT_NETWORK_CODES, 'ENOTFOUND']);
 
-/** What Go tools (helm, kubectl, docker) print when a server is down or unreachable. */
-const UNREACHABLE_TEXT =
-  /connection refused|no such host|server misbehaving|i\/o timeout|TLS handshake timeout|connection reset by peer|use of closed network connection|503 Service Unavailable|502 Bad Gateway|504 Gateway Time-?out|dial tcp [^:]+:\d+|network is unreachable/i;
+/**
+ * What Go tools (helm, kubectl, docker) print when a connection failed or
+ * broke: the one list both the outage check below and helm's retry
+ * classifier (src/tools/helm/failures.ts) build on.
+ */
+export const GO_CONNECTION_FAILURE =
+  /connection refused|connection reset by peer|use of closed network connection|broken pipe|i\/o timeout|TLS handshake timeout|server misbehaving|network is unreachable/i;
+
+/** What Go tools print when a server is down or unreachable. */
+const UNREACHABLE_TEXT = new RegExp(
+  `${GO_CONNECTION_FAILURE.source}|no such host|503 Service Unavailable|502 Bad Gateway|504 Gateway Time-?out|dial tcp [^:]+:\\d+`,
+  'i',
+);
 
 /**
  * Whether `error` (or anything in its cause chain) is a failure to reach a

@@ -1,4 +1,4 @@
-import { ToolError, TransientError, UserError } from '../../errors.js';
+import { GO_CONNECTION_FAILURE, ToolError, TransientError, UserError } from '../../errors.js';
 import type { ExecResult } from '../../exec.js';
 
 /**
@@ -7,8 +7,11 @@ import type { ExecResult } from '../../exec.js';
  * (releaseFailure) fail in different ways, so each has its classifier.
  */
 
-const TRANSIENT =
-  /connection reset by peer|use of closed network connection|broken pipe|unexpected EOF|: EOF\b|i\/o timeout|TLS handshake timeout|connection refused|server misbehaving|no such host.*temporary|\b(?:429|502|503|504)\b|Too Many Requests|Service Unavailable|Bad Gateway|Gateway Timeout|context deadline exceeded/i;
+/** Worth another attempt: a broken connection, a cut body, throttling, a gateway or server outage. */
+const TRANSIENT = new RegExp(
+  `${GO_CONNECTION_FAILURE.source}|unexpected EOF|: EOF\\b|no such host.*temporary|\\b(?:429|502|503|504)\\b|Too Many Requests|Service Unavailable|Bad Gateway|Gateway Timeout|context deadline exceeded`,
+  'i',
+);
 const AUTH =
   /\b401\b|\bunauthorized\b|authentication required|\b403\b|\bforbidden\b|access (?:to the resource )?(?:is )?denied|denied: requested access/i;
 const CERTIFICATE =
