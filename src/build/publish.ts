@@ -1,15 +1,19 @@
 import { UserError } from '../errors.js';
-import type { RegistryClient } from '../oci/index.js';
+import { writeTagIfUnchanged, type RegistryClient } from '../oci/index.js';
 
 /**
  * Tags on a registry, the immutable way: an image is pushed under its
  * content tag first; a version tag is then made by a manifest PUT of the
  * very same bytes (a re-tag, no rebuild), only while the tag is free, and
- * read back. A version tag that holds other content is never overwritten.
+ * read back (src/oci/tag-write.ts). A version tag that holds other content is
+ * never overwritten.
  * Channel tags (`3`, `stable`) are the only ones that move.
  */
 
-export type Registry = Pick<RegistryClient, 'headManifest' | 'getManifest' | 'putManifest'>;
+export type Registry = Pick<
+  RegistryClient,
+  'registry' | 'headManifest' | 'getManifest' | 'putManifest'
+>;
 
 /** Where `tag` points now; undefined when it does not exist. */
 export async function tagDigest(
@@ -34,12 +38,14 @@ export async function tagImmutable(
   if (current === digest) return 'existed';
   if (current !== undefined) throw tagTaken(repository, tag, current);
   const manifest = await client.getManifest(repository, digest);
-  await client.putManifest(repository, tag, manifest.bytes, manifest.mediaType);
-  const after = await tagDigest(client, repository, tag);
-  if (after !== digest) {
-    // Another run wrote the tag between our check and our write.
-    throw tagTaken(repository, tag, after ?? 'nothing');
-  }
+  await writeTagIfUnchanged({
+    client,
+    repository,
+    tag,
+    expected: undefined,
+    write: (condition) =>
+      client.putManifest(repository, tag, manifest.bytes, manifest.mediaType, condition),
+  });
   return 'created';
 }
 

@@ -19,6 +19,7 @@ import {
   header,
   type RegistryClientOptions,
 } from './session.js';
+import { PreconditionFailed, conditionHeaders, type TagCondition } from './tag-write.js';
 
 /**
  * A client of the OCI distribution API for one registry host: tags,
@@ -228,12 +229,15 @@ export class RegistryClient {
   /**
    * Stores manifest bytes under a tag (or their digest). Re-tagging is a GET of
    * the manifest and a PUT of the same bytes under the new tag; no rebuild.
+   * A `condition` is sent as an HTTP precondition; a registry that refuses it
+   * (412) makes this throw PreconditionFailed (see tag-write.ts).
    */
   async putManifest(
     repository: string,
     reference: string,
     bytes: Buffer,
     mediaType: string,
+    condition?: TagCondition,
   ): Promise<string> {
     validateRepository(repository);
     validateManifestReference(reference);
@@ -252,12 +256,17 @@ export class RegistryClient {
         repository,
         push: true,
         target,
-        headers: { 'content-type': mediaType },
+        headers: { 'content-type': mediaType, ...conditionHeaders(condition) },
         body: bytes,
         maxBodyBytes: SMALL_BODY_MAX_BYTES,
       },
-      [201],
+      condition ? [201, 412] : [201],
     );
+    if (response.status === 412) {
+      throw new PreconditionFailed(
+        `Registry ${this.registry} refused to write ${repository}:${reference}: its precondition (${Object.values(conditionHeaders(condition)).join('')}) no longer holds.`,
+      );
+    }
     const stored = header(response, 'docker-content-digest');
     if (stored && !matchesDigest(bytes, stored)) {
       throw new Error(

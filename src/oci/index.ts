@@ -39,3 +39,11 @@ export {
 export { RegistryPool, type RegistryPoolOptions } from './pool.js';
 export { digestOf, matchesDigest } from './digest.js';
 export * from './media-types.js';
+export {
+  PreconditionFailed,
+  conditionHeaders,
+  tagConflict,
+  writeTagIfUnchanged,
+  type TagCondition,
+  type TagWrite,
+} from './tag-write.js';

@@ -204,7 +204,7 @@ async function publishAll(
         `${target.ref}: replacing version ${version} (if-exists: overwrite); ${decision.difference}`,
       );
     }
-    const digest = await target.publish(packaged, helm, overwrite);
+    const digest = await target.publish(packaged, helm, overwrite, existing[index]);
     core.info(`${target.ref}: ${overwrite ? 'replaced' : 'pushed'} (${digest})`);
     outcomes.push({
       ...base,

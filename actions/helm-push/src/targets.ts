@@ -3,7 +3,7 @@ import { errorMessage, TransientError } from '../../../src/errors.js';
 import { chartContent, type ChartContent } from '../../../src/helm/content.js';
 import { findOciChart } from '../../../src/helm/oci.js';
 import { ChartRepository, sha256 } from '../../../src/helm/repository.js';
-import { RegistryClient, chartVersionTag } from '../../../src/oci/index.js';
+import { RegistryClient, chartVersionTag, writeTagIfUnchanged } from '../../../src/oci/index.js';
 import { retry, type RetryOptions } from '../../../src/retry.js';
 import type { Helm, HelmConnection, HelmCredentials } from '../../../src/tools/helm.js';
 import { ociRef, ociRepository, type Destination } from './destinations.js';
@@ -20,9 +20,15 @@ export interface Target {
   find(): Promise<Existing | undefined>;
   /**
    * Publishes the packaged chart; returns the digest the destination now
-   * serves. `overwrite` says an existing version is being replaced on purpose.
+   * serves. `existing` is what find() saw: an OCI tag is written only while it
+   * still points there. `overwrite` says an existing version is being replaced on purpose.
    */
-  publish(chart: PackagedChart, helm: Helm, overwrite: boolean): Promise<string>;
+  publish(
+    chart: PackagedChart,
+    helm: Helm,
+    overwrite: boolean,
+    existing: Existing | undefined,
+  ): Promise<string>;
   close(): void;
 }
 
@@ -97,7 +103,12 @@ class OciTarget implements Target {
   }
 
   // A tag is replaced by pushing to it; `overwrite` needs nothing more here.
-  async publish(chart: PackagedChart, helm: Helm): Promise<string> {
+  async publish(
+    chart: PackagedChart,
+    helm: Helm,
+    _overwrite: boolean,
+    existing: Existing | undefined,
+  ): Promise<string> {
     const registry = this.destination.registry;
     const connection = await this.options.connectionFor(registry);
     if (this.options.credentials) {
@@ -107,23 +118,26 @@ class OciTarget implements Target {
       );
     }
     const remote = `oci://${registry}${this.destination.path ? `/${this.destination.path}` : ''}`;
-    const pushed = await retry(() => helm.push(chart.file, remote, connection), {
-      ...this.options.retry,
-      service: `the registry at ${registry}`,
-      consequence: `${this.ref} was not published`,
-      onRetry: (error, attempt, delayMs) =>
-        core.warning(
-          `helm push to ${remote} failed (attempt ${attempt}): ${errorMessage(error)}; retrying in ${delayMs} ms`,
-        ),
+    // helm writes the tag itself and sends no precondition: the tag is
+    // checked just before the push and read back after it (tag-write.ts).
+    return writeTagIfUnchanged({
+      client: this.client,
+      repository: this.repository,
+      tag: this.tag,
+      expected: existing?.digest,
+      write: async () => {
+        const pushed = await retry(() => helm.push(chart.file, remote, connection), {
+          ...this.options.retry,
+          service: `the registry at ${registry}`,
+          consequence: `${this.ref} was not published`,
+          onRetry: (error, attempt, delayMs) =>
+            core.warning(
+              `helm push to ${remote} failed (attempt ${attempt}): ${errorMessage(error)}; retrying in ${delayMs} ms`,
+            ),
+        });
+        return pushed.digest;
+      },
     });
-    // What the registry now serves under the tag must be what helm pushed.
-    const served = await this.client.headManifest(this.repository, this.tag);
-    if (served?.digest !== pushed.digest) {
-      throw new Error(
-        `helm pushed ${pushed.digest} to ${this.ref}, but the registry now serves ${served?.digest ?? 'nothing'} there (another push at the same time?).`,
-      );
-    }
-    return pushed.digest;
   }
 
   close(): void {
