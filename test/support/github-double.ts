@@ -18,9 +18,15 @@
 // here as in GitHub's API (seedPullRequest), so its comments are issue
 // comments. Releases (the release workflow, scripts/release.mjs) are kept
 // by tag: one release per tag, as GitHub allows. A second, read-only token (readOnlyToken) is what a pull request
-// from a fork gets: it reads, and every write is answered 403.
+// from a fork gets: it reads, and every write is answered 403. Workflow
+// dispatches (the platform's fleet rebuild) go to the repositories it is
+// told of (`repositories`), checked against the workflow files seeded for
+// them (seedWorkflow): a missing file is 404; no workflow_dispatch trigger,
+// an input the workflow does not declare or a required one left out is 422,
+// as GitHub answers.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { load } from 'js-yaml';
 import { GitHubOpenApi, type Operation } from './github-openapi.js';
 
 export interface RecordedRequest {
@@ -96,6 +102,14 @@ export interface DoubleIssue {
   closedAt: string | null;
 }
 
+export interface DoubleDispatch {
+  /** `owner/name`. */
+  repository: string;
+  workflow: string;
+  ref: string;
+  inputs: Record<string, unknown>;
+}
+
 export interface Fault {
   status: number;
   message?: string;
@@ -115,6 +129,8 @@ export interface DoubleOptions {
   actor?: DoubleUser;
   /** A token that may read but not write (a fork's pull_request token): writes are answered 403. */
   readOnlyToken?: string;
+  /** More repositories (`owner/name`) it answers for: workflow dispatches to them are kept in `dispatches`. */
+  repositories?: string[];
 }
 
 type Handler = (request: ParsedRequest) => Answer;
@@ -159,6 +175,11 @@ export class GitHubDouble {
   readonly checkRunsBySha = new Map<string, DoubleCheckRun[]>();
   /** Releases by tag name. */
   readonly releases = new Map<string, DoubleRelease>();
+  /** Workflow dispatches GitHub accepted, oldest first. */
+  readonly dispatches: DoubleDispatch[] = [];
+  /** Workflow files by `owner/name`, then by file name (parsed YAML). */
+  private readonly workflows = new Map<string, Map<string, unknown>>();
+  private readonly repositories: Set<string>;
   readonly token: string;
   readonly readOnlyToken: string | undefined;
   readonly owner: string;
@@ -181,6 +202,9 @@ export class GitHubDouble {
       options.repository ?? 'acme/storefront'
     ).split('/');
     this.actor = options.actor ?? { login: 'github-actions[bot]', type: 'Bot' };
+    this.repositories = new Set(
+      [`${this.owner}/${this.repo}`, ...(options.repositories ?? [])].map((r) => r.toLowerCase()),
+    );
   }
 
   static async start(options: DoubleOptions = {}): Promise<GitHubDouble> {
@@ -318,6 +342,16 @@ export class GitHubDouble {
     return release;
   }
 
+  /** A workflow file of a repository it serves (`.github/workflows/<file>`), as its text. */
+  seedWorkflow(repository: string, file: string, text: string): void {
+    const key = repository.toLowerCase();
+    if (!this.repositories.has(key))
+      throw new Error(`seedWorkflow: ${repository} is not one of the double's repositories`);
+    const files = this.workflows.get(key) ?? new Map<string, unknown>();
+    files.set(file, load(text));
+    this.workflows.set(key, files);
+  }
+
   // --- the server ------------------------------------------------------------
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -394,7 +428,7 @@ export class GitHubDouble {
           fault.headers,
         );
       const { owner, repo } = checked.operation.params;
-      if (owner !== undefined && (owner !== this.owner || repo !== this.repo))
+      if (owner !== undefined && !this.repositories.has(`${owner}/${repo}`.toLowerCase()))
         return send(404, { message: 'Not Found' });
       if (token === this.readOnlyToken && method !== 'GET')
         return send(403, {
@@ -602,6 +636,39 @@ export class GitHubDouble {
         body: this.releaseJson(release),
         headers: { location: this.apiUrl(`/releases/${release.id}`) },
       };
+    },
+    'actions/create-workflow-dispatch': ({ operation, body }) => {
+      const repository = `${operation.params.owner}/${operation.params.repo}`;
+      const file = operation.params.workflow_id ?? '';
+      const workflow = this.workflows.get(repository.toLowerCase())?.get(file);
+      if (workflow === undefined) return notFound();
+      const input = body as { ref: string; inputs?: Record<string, unknown> };
+      const on = (workflow as { on?: unknown }).on;
+      const trigger =
+        on === 'workflow_dispatch' || (Array.isArray(on) && on.includes('workflow_dispatch'))
+          ? {}
+          : on && typeof on === 'object' && 'workflow_dispatch' in on
+            ? ((on as { workflow_dispatch: unknown }).workflow_dispatch ?? {})
+            : undefined;
+      const refuse = (message: string) => ({
+        status: 422,
+        body: { message, documentation_url: 'https://docs.github.com/rest' },
+        violation: `actions/create-workflow-dispatch ${repository} ${file}: ${message}`,
+      });
+      if (trigger === undefined)
+        return refuse("Workflow does not have 'workflow_dispatch' trigger");
+      const declared = ((trigger as { inputs?: Record<string, { required?: boolean }> }).inputs ??
+        {}) as Record<string, { required?: boolean; default?: unknown }>;
+      const given = input.inputs ?? {};
+      const unexpected = Object.keys(given).filter((name) => !(name in declared));
+      if (unexpected.length > 0)
+        return refuse(`Unexpected inputs provided: ${JSON.stringify(unexpected)}`);
+      const missing = Object.entries(declared).find(
+        ([name, spec]) => spec?.required === true && spec.default === undefined && !(name in given),
+      );
+      if (missing) return refuse(`Required input '${missing[0]}' not provided`);
+      this.dispatches.push({ repository, workflow: file, ref: input.ref, inputs: given });
+      return { status: 204 };
     },
     'checks/create': ({ body }) => {
       const input = body as CheckRunInput & { name: string; head_sha: string };
