@@ -27,10 +27,11 @@
 //   http429(n | {count, forMs, retryAfterSeconds})
 //                         the same with `429 Too Many Requests` (throttling)
 //   cutAfter(bytes, {count}?)
-//                         the next `count` connections (default 1) are
-//                         forwarded, then cut (TCP RST both ways) once the
-//                         client has sent more than `bytes` bytes: a connection
-//                         that dies mid-upload
+//                         the next `count` connections (default 1) whose client
+//                         sends more than `bytes` bytes are cut there (TCP RST
+//                         both ways): a connection that dies mid-upload. Small
+//                         requests (reads, a login) pass untouched, so the cut
+//                         meets the upload whatever comes first
 //   heal()                clears every fault and listens again
 //
 // Faults given a duration heal themselves after it. stats() counts what the
@@ -212,7 +213,7 @@ export class FaultProxy {
     this.#answerWith(429, options);
   }
 
-  /** Forwards the next `count` connections, then cuts each once its client has sent more than `bytes`. */
+  /** Cuts the next `count` connections whose client sends more than `bytes`, once it has. */
   cutAfter(bytes: number, options: CutOptions = {}): void {
     if (!(bytes >= 0)) throw new Error('fault-proxy: cutAfter(bytes) needs bytes >= 0');
     this.#cutAfterBytes = bytes;
@@ -362,11 +363,7 @@ export class FaultProxy {
       this.#answer503(client);
       return;
     }
-    let cutAfter: number | undefined;
-    if (this.#cutLeft > 0) {
-      this.#cutLeft--;
-      cutAfter = this.#cutAfterBytes;
-    }
+    const cutAfter = this.#cutLeft > 0 ? this.#cutAfterBytes : undefined;
     const wait = this.#delayMs;
     if (wait > 0) {
       this.#stats.delayed++;
@@ -437,8 +434,13 @@ export class FaultProxy {
     let sent = 0;
     const send = (chunk: Buffer): void => {
       if (upstream.destroyed) return;
+      // Armed connections share the count: the first ones to pass the limit are cut.
+      if (cutAfter !== undefined && sent + chunk.length > cutAfter && this.#cutLeft <= 0) {
+        cutAfter = undefined;
+      }
       if (cutAfter !== undefined && sent + chunk.length > cutAfter) {
         // forward up to the limit, then cut both sides mid-request
+        this.#cutLeft--;
         if (cutAfter > sent) upstream.write(chunk.subarray(0, cutAfter - sent));
         sent = cutAfter;
         this.#stats.cut++;

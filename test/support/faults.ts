@@ -1,0 +1,86 @@
+import { expect } from 'vitest';
+import { FaultProxy, type FaultProxyStats } from '../env/fault-proxy.js';
+import type { ActionRun } from './runner.js';
+
+/**
+ * The registry faults every action that talks to a registry is run through
+ * (test/env/fault-proxy.ts in front of the real registry), and what each must
+ * end in: the faults a run can outlast end in success, the others in the
+ * outage message, and neither leaves a half-published tag.
+ */
+export interface RegistryFault {
+  /** In a test's title: "a connection cut mid-upload". */
+  name: string;
+  /** Short, for repository paths. */
+  key: string;
+  apply(proxy: FaultProxy): void;
+  /** Success after retries, or the outage message. */
+  outcome: 'success' | 'outage';
+  /** Whether the fault happened, from the proxy's counters. */
+  happened(stats: FaultProxyStats): boolean;
+}
+
+/**
+ * The four faults of the hardening issue. The cut falls after `cutAfterBytes`
+ * sent on a connection (more than any read sends, less than the action's
+ * first upload, for an action that uploads), `cuts` times (default once).
+ */
+export function registryFaults(cutAfterBytes: number, cuts = 1): RegistryFault[] {
+  return [
+    {
+      name: 'a connection cut mid-request',
+      key: 'cut',
+      apply: (proxy) => proxy.cutAfter(cutAfterBytes, { count: cuts }),
+      outcome: 'success',
+      happened: (stats) => stats.cut === cuts,
+    },
+    {
+      name: '429 with Retry-After',
+      key: 'throttled',
+      apply: (proxy) => proxy.http429({ count: 2, retryAfterSeconds: 1 }),
+      outcome: 'success',
+      happened: (stats) => stats.http429 === 2,
+    },
+    {
+      name: 'a 503 storm that outlasts the retries',
+      key: 'storm',
+      apply: (proxy) => proxy.http503({ retryAfterSeconds: 0 }),
+      outcome: 'outage',
+      happened: (stats) => stats.http503 > 1,
+    },
+    {
+      name: 'a registry that is down from the start',
+      key: 'down',
+      apply: (proxy) => proxy.refuse(),
+      outcome: 'outage',
+      happened: (stats) => stats.forwarded === 0,
+    },
+  ];
+}
+
+/**
+ * Runs `run` with a fault proxy in front of `target` (its address given to
+ * `run`), the fault applied first; the proxy's counters come back with the result.
+ */
+export async function throughFault<T>(
+  target: string,
+  fault: RegistryFault,
+  run: (address: string) => Promise<T>,
+): Promise<{ result: T; stats: FaultProxyStats }> {
+  const proxy = await FaultProxy.start({ target });
+  try {
+    fault.apply(proxy);
+    const result = await run(proxy.address);
+    return { result, stats: proxy.stats() };
+  } finally {
+    await proxy.close();
+  }
+}
+
+/** The run failed with the outage message (src/run.ts), not as a bug of ours nor as the user's mistake. */
+export function expectOutage(run: ActionRun): void {
+  expect(run.exitCode, run.stdout.slice(-3000)).not.toBe(0);
+  expect(run.stdout).toMatch(/could not be reached/);
+  expect(run.stdout).toContain('not a problem with your inputs');
+  expect(run.stdout).not.toContain('failed unexpectedly');
+}
