@@ -3,13 +3,14 @@ import { FaultProxy, type FaultProxyStats } from '../env/fault-proxy.js';
 import type { ActionRun } from './runner.js';
 
 /**
- * The registry faults every action that talks to a registry is run through
- * (test/env/fault-proxy.ts in front of the real registry), and what each must
- * end in: the faults a run can outlast end in success, the others in the
- * outage message, and neither leaves a half-published tag.
+ * The faults every action is run through on its way to a service it needs (a
+ * registry, a download host): test/env/fault-proxy.ts in front of the real
+ * one, and what each must end in. The faults a run can outlast end in
+ * success, the others in the outage message, and neither leaves a
+ * half-published tag.
  */
-export interface RegistryFault {
-  /** In a test's title: "a connection cut mid-upload". */
+export interface ServiceFault {
+  /** In a test's title: "a connection cut mid-request". */
   name: string;
   /** Short, for repository paths. */
   key: string;
@@ -25,7 +26,7 @@ export interface RegistryFault {
  * sent on a connection (more than any read sends, less than the action's
  * first upload, for an action that uploads), `cuts` times (default once).
  */
-export function registryFaults(cutAfterBytes: number, cuts = 1): RegistryFault[] {
+export function serviceFaults(cutAfterBytes: number, cuts = 1): ServiceFault[] {
   return [
     {
       name: 'a connection cut mid-request',
@@ -49,7 +50,7 @@ export function registryFaults(cutAfterBytes: number, cuts = 1): RegistryFault[]
       happened: (stats) => stats.http503 > 1,
     },
     {
-      name: 'a registry that is down from the start',
+      name: 'a service that is down from the start',
       key: 'down',
       apply: (proxy) => proxy.refuse(),
       outcome: 'outage',
@@ -64,7 +65,7 @@ export function registryFaults(cutAfterBytes: number, cuts = 1): RegistryFault[]
  */
 export async function throughFault<T>(
   target: string,
-  fault: RegistryFault,
+  fault: ServiceFault,
   run: (address: string) => Promise<T>,
 ): Promise<{ result: T; stats: FaultProxyStats }> {
   const proxy = await FaultProxy.start({ target });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectOutage, registryFaults, throughFault } from '../../../test/support/faults.js';
+import { expectOutage, serviceFaults, throughFault } from '../../../test/support/faults.js';
 import { buildImageSuite, registrySnapshot } from '../../../test/support/build-image.js';
 
 /**
@@ -13,7 +13,7 @@ const suite = buildImageSuite('build-faults');
 
 // Reads and logins send well under 2,500 bytes; the image's config blob, its
 // layer and its manifests each pass it.
-describe.each(registryFaults(2500))('build-image through $name', (fault) => {
+describe.each(serviceFaults(2500))('build-image through $name', (fault) => {
   it(`ends in ${fault.outcome}, never with a half-published tag`, async () => {
     const path = `${suite.prefix}-${fault.key}`;
     const repository = `${path}/shop/storefront`;

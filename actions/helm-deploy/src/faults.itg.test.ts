@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectOutage, registryFaults, throughFault } from '../../../test/support/faults.js';
+import { expectOutage, serviceFaults, throughFault } from '../../../test/support/faults.js';
 import {
   env,
   helms,
@@ -39,7 +39,7 @@ function via(address: string, reference: string): string {
 // Every request is longer than 100 bytes: the first three (the scheme probe,
 // the version check, and what follows) are cut mid-request.
 describe.each(helms())('helm-deploy with $name through registry faults', (helm) => {
-  it.each(registryFaults(100, 3))('$name: ends in $outcome', async (fault) => {
+  it.each(serviceFaults(100, 3))('$name: ends in $outcome', async (fault) => {
     const workspace = mkdtempSync(join(scratch('deploy-faults'), 'ws-'));
     writeFile(
       workspace,

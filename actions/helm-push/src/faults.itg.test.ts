@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectOutage, registryFaults, throughFault } from '../../../test/support/faults.js';
+import { expectOutage, serviceFaults, throughFault } from '../../../test/support/faults.js';
 import {
   EXAMPLE_CHART,
   env,
@@ -28,7 +28,7 @@ async function served(repository: string, tag: string): Promise<string | undefin
 describe.each(helms())('helm-push with $name through registry faults', (helm) => {
   const path = uniquePath(`faults-h${helm.major}`);
 
-  it.each(registryFaults(1500))('$name: ends in $outcome', async (fault) => {
+  it.each(serviceFaults(1500))('$name: ends in $outcome', async (fault) => {
     const repository = `${path}-${fault.key}/storefront`;
     const { result: run, stats } = await throughFault(env().registry, fault, (address) =>
       runHelmPush(helm, {
