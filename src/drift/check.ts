@@ -52,6 +52,8 @@ export interface CheckDependencies {
  */
 export interface TargetStates extends HelmStates {
   basis: 'deployed' | 'rendered' | 'no-record';
+  /** How the desired state was rendered (undefined: not rendered). */
+  render?: 'client' | 'server' | undefined;
   record?: DeployRecord | undefined;
 }
 
@@ -93,6 +95,7 @@ export async function checkTarget(target: Target, deps: CheckDependencies): Prom
     status: outcome.kept.length > 0 ? 'drifted' : 'clean',
     deployedRevision: helm.revision.revision,
     basis: helm.basis,
+    ...(helm.render ? { render: helm.render } : {}),
     ...(helm.record ? { record: recordSummary(helm.record) } : {}),
     counts: countByClass(outcome.kept),
     changes: outcome.kept.map((difference) => reportChange(difference, deps.redactor)),

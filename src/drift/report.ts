@@ -71,6 +71,12 @@ export interface TargetReport {
    * image), `no-record` (deployed before records: rendered from the config).
    */
   basis?: 'deployed' | 'rendered' | 'no-record';
+  /**
+   * How a rendered desired state was rendered: `client` (helm template
+   * with the cluster's capabilities), `server` (a server dry run: the chart
+   * reads the cluster). Absent when nothing was rendered.
+   */
+  render?: 'client' | 'server';
   /** What the deploy record says was deployed. */
   record?: RecordSummary;
   counts: Record<DriftClass, number>;

@@ -3,7 +3,7 @@ import type { AppManifest } from '../manifest/types.js';
 import type { StoredRevision } from '../release/storage.js';
 import type { TargetStates } from './check.js';
 import { decodeRevision, gitUnchanged, manifestFor, type PlannedTarget } from './plan.js';
-import { renderDesiredState, type RenderEnvironment } from './render.js';
+import type { DesiredRenderer } from './render.js';
 import type { Target } from './targets.js';
 
 /**
@@ -19,7 +19,10 @@ import type { Target } from './targets.js';
  */
 
 export interface StatesEnvironment {
-  render: RenderEnvironment;
+  /** Renders desired states (one per run: charts, capabilities and registry lookups shared). */
+  renderer: DesiredRenderer;
+  workspace: string;
+  environment: string;
   /** The run's default.json and its path as given. */
   manifest: AppManifest | undefined;
   manifestPath: string;
@@ -38,8 +41,8 @@ export async function targetStates(
   const common = { deployed, revision: { revision: revision.revision, status: revision.status } };
   if (record) {
     const options = {
-      workspace: env.render.workspace,
-      environment: env.render.environment,
+      workspace: env.workspace,
+      environment: env.environment,
       manifest: env.manifest,
       manifestPath: env.manifestPath,
     };
@@ -53,17 +56,24 @@ export async function targetStates(
       buildVersion: target.buildVersion ?? record.build.version,
       manifest: await manifestFor(target, options),
     };
-    const rendered = await env.renderSlot(() => renderDesiredState(withBuild, env.render));
+    const rendered = await env.renderSlot(() => env.renderer.render(withBuild, record));
     return {
       ...common,
       desired: rendered.objects,
       chart: rendered.chart,
       basis: 'rendered',
+      render: rendered.mode,
       record,
     };
   }
-  const rendered = await env.renderSlot(() => renderDesiredState(target, env.render));
-  return { ...common, desired: rendered.objects, chart: rendered.chart, basis: 'no-record' };
+  const rendered = await env.renderSlot(() => env.renderer.render(target));
+  return {
+    ...common,
+    desired: rendered.objects,
+    chart: rendered.chart,
+    basis: 'no-record',
+    render: rendered.mode,
+  };
 }
 
 /** The last deployed revision; a release that is missing, pending or never deployed is an error, not "no drift". */
@@ -94,7 +104,7 @@ function deployedRevision(planned: PlannedTarget): StoredRevision {
   return state.deployed;
 }
 
-/** A bound on concurrent tasks (renders start helm and the post-renderer: a few at once). */
+/** A bound on concurrent tasks (each render starts a helm process: a few at once). */
 export function slots(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
   let running = 0;
   const waiting: (() => void)[] = [];

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError, type SourceLocation } from '../errors.js';
 import { parseYaml } from '../yaml.js';
+import { readChartArchive } from './archive.js';
 
 /**
  * A chart directory as helm-push, helm-deploy and drift-check read it before
@@ -157,6 +158,39 @@ function scalarText(text: string, line: number | undefined): string | undefined 
 
 function lineAt(line: number | undefined): { line?: number } {
   return line === undefined ? {} : { line };
+}
+
+/**
+ * The text of every template of a chart directory and of its subcharts
+ * (directories, and packaged `.tgz` ones as helm dependency build leaves
+ * them), keyed `subchart/…/templates/x.yaml`: what a caller scans for the
+ * template functions a render depends on (`lookup`, `.Capabilities`).
+ */
+const TEMPLATE_PATH = /(^|\/)templates\//;
+const SUBCHART_ARCHIVE = /(^|\/)charts\/[^/]+\.tgz$/;
+
+export function chartTemplates(dir: string): Map<string, string> {
+  const templates = new Map<string, string>();
+  const addFiles = (files: ReadonlyMap<string, Buffer>, prefix: string) => {
+    for (const [path, data] of files) {
+      if (TEMPLATE_PATH.test(path)) templates.set(`${prefix}${path}`, data.toString('utf8'));
+      else if (SUBCHART_ARCHIVE.test(path))
+        addFiles(readChartArchive(data, `${prefix}${path}`).files, `${prefix}${path}/`);
+    }
+  };
+  const walk = (path: string, inside: string, files: Map<string, Buffer>) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      const name = inside ? `${inside}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child, name, files);
+      else if (entry.isFile() && (TEMPLATE_PATH.test(name) || SUBCHART_ARCHIVE.test(name)))
+        files.set(name, readFileSync(child));
+    }
+  };
+  const files = new Map<string, Buffer>();
+  walk(dir, '', files);
+  addFiles(files, '');
+  return templates;
 }
 
 /** ` (found: charts/app)` when Chart.yaml files sit one or two levels below. */

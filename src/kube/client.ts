@@ -45,6 +45,36 @@ export interface ListOptions {
   fieldSelector?: string;
 }
 
+/** `.Capabilities` of a chart rendered for this cluster (helm template --kube-version, --api-versions). */
+export interface ServerCapabilities {
+  /** `v1.34.10` */
+  kubeVersion: string;
+  /** `apps/v1`, `apps/v1/Deployment`, … (sorted). */
+  apiVersions: string[];
+}
+
+/** Aggregated discovery (GA in Kubernetes 1.30), with plain discovery as the fallback. */
+const AGGREGATED_DISCOVERY =
+  'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json';
+
+interface DiscoveryKind {
+  responseKind?: { kind?: string };
+}
+
+/** /api or /apis, aggregated (APIGroupDiscoveryList) or not (APIVersions, APIGroupList). */
+interface DiscoveryDocument {
+  kind?: string;
+  items?: {
+    metadata?: { name?: string };
+    versions?: {
+      version: string;
+      resources?: (DiscoveryKind & { subresources?: DiscoveryKind[] })[];
+    }[];
+  }[];
+  versions?: string[];
+  groups?: { versions?: { groupVersion: string }[] }[];
+}
+
 type Response = HttpResponse;
 
 interface Status {
@@ -107,17 +137,78 @@ export class KubeClient {
       'read the server version',
       '/version',
     );
-    return body.gitVersion ?? 'unknown';
+    this.gitVersion = body.gitVersion ?? 'unknown';
+    return this.gitVersion;
   }
+
+  private gitVersion: string | undefined;
 
   /** The resource type of a kind in an apiVersion; undefined when the server does not serve it. */
   async resource(apiVersion: string, kind: string): Promise<ApiResource | undefined> {
+    return (await this.discoverCached(apiVersion))?.find((resource) => resource.kind === kind);
+  }
+
+  private capabilitiesOnce: Promise<ServerCapabilities> | undefined;
+
+  /**
+   * What helm calls the cluster's capabilities (`.Capabilities` in a
+   * chart): the server's version and every `group/version` it serves with
+   * every `group/version/Kind` in it, as helm's own discovery lists them.
+   * Asked once per client, with aggregated discovery (two requests: /api
+   * and /apis); a server without it is asked per group-version.
+   */
+  capabilities(): Promise<ServerCapabilities> {
+    this.capabilitiesOnce ??= this.readCapabilities();
+    return this.capabilitiesOnce;
+  }
+
+  private async readCapabilities(): Promise<ServerCapabilities> {
+    const kubeVersion = this.gitVersion ?? (await this.version());
+    const versions = new Set<string>();
+    let legacy: string[] = [];
+    for (const path of ['/api', '/apis']) {
+      const response = await this.send('GET', path, 'discovery', undefined, AGGREGATED_DISCOVERY);
+      const body = this.json<DiscoveryDocument>(response, 'discover the served APIs', path);
+      if (body.kind === 'APIGroupDiscoveryList') {
+        for (const group of body.items ?? []) {
+          const name = group.metadata?.name ?? '';
+          for (const version of group.versions ?? []) {
+            const gv = name ? `${name}/${version.version}` : version.version;
+            versions.add(gv);
+            for (const resource of version.resources ?? []) {
+              const kinds = [resource, ...(resource.subresources ?? [])];
+              for (const each of kinds) {
+                if (each.responseKind?.kind) versions.add(`${gv}/${each.responseKind.kind}`);
+              }
+            }
+          }
+        }
+      } else {
+        // Unaggregated: /api lists versions, /apis groups; kinds by one request per group-version.
+        legacy = [
+          ...legacy,
+          ...(body.versions ?? []),
+          ...(body.groups ?? []).flatMap((group) =>
+            (group.versions ?? []).map((version) => version.groupVersion),
+          ),
+        ];
+      }
+    }
+    for (const gv of legacy) {
+      versions.add(gv);
+      for (const resource of (await this.discoverCached(gv)) ?? [])
+        versions.add(`${gv}/${resource.kind}`);
+    }
+    return { kubeVersion, apiVersions: [...versions].sort() };
+  }
+
+  private discoverCached(apiVersion: string): Promise<ApiResource[] | undefined> {
     let resources = this.discovered.get(apiVersion);
     if (!resources) {
       resources = this.discover(apiVersion);
       this.discovered.set(apiVersion, resources);
     }
-    return (await resources)?.find((resource) => resource.kind === kind);
+    return resources;
   }
 
   private async discover(apiVersion: string): Promise<ApiResource[] | undefined> {
@@ -233,12 +324,13 @@ export class KubeClient {
     path: string,
     kind: RequestKind,
     payload?: { body: string; contentType: string },
+    accept?: string,
   ): Promise<Response> {
     return retry(
       async () => {
         this.counts[kind]++;
         this.counts.total++;
-        const response = await this.once(method, path, payload);
+        const response = await this.once(method, path, payload, accept);
         if (isTransientStatus(response.status)) {
           throw new TransientError(
             `${method} ${path}: HTTP ${response.status} ${statusMessage(response)}`,
@@ -259,11 +351,12 @@ export class KubeClient {
     method: string,
     path: string,
     payload?: { body: string; contentType: string },
+    accept = 'application/json',
   ): Promise<Response> {
     const url = new URL(this.base.pathname.replace(/\/$/, '') + path, this.base);
     const authorization = await this.connection.authorization?.();
     const headers: Record<string, string> = {
-      accept: 'application/json',
+      accept,
       ...(authorization ? { authorization } : {}),
       ...(payload ? { 'content-type': payload.contentType } : {}),
     };

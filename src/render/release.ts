@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { PlaceholderContext } from '../template/context.js';
-import type { Helm, HelmChartSource, HelmRelease } from '../tools/helm.js';
-import type { PinnedImage } from './images.js';
+import type { Helm, HelmChartSource, HelmRelease, TemplateRequest } from '../tools/helm.js';
+import type { DigestResolver, PinnedImage } from './images.js';
 import { parseManifestObjects } from '../kube/manifests.js';
 import type { KubeObject } from '../kube/objects.js';
 import {
@@ -92,17 +92,29 @@ export interface DesiredState {
   release?: HelmRelease;
 }
 
+/** What a client render is told instead of asking the cluster, and what the in-process chain shares. */
+export interface RenderOptions {
+  /** `.Capabilities` of the cluster, asked once by the caller (helm's built-in defaults otherwise). */
+  capabilities?: TemplateRequest['capabilities'];
+  /** Render as an upgrade of an existing release (`.Release.IsUpgrade`). */
+  isUpgrade?: boolean;
+  /** Digest lookups of the in-process chain (shared across renders); a fresh pool otherwise. */
+  resolver?: DigestResolver | undefined;
+}
+
 /**
  * The desired state. `server`: `helm upgrade --install --dry-run=server`,
  * rendered against the live cluster (lookups, capabilities, the release's
  * next revision) and changing nothing; `client`: `helm template`, no cluster
- * needed.
+ * needed (given the cluster's capabilities, it renders what the server mode
+ * does for a chart that looks nothing up).
  */
 export async function renderDesired(
   helm: Helm,
   target: RenderTarget,
   prepared: PreparedRelease,
   mode: 'server' | 'client' = 'server',
+  options: RenderOptions = {},
 ): Promise<DesiredState> {
   const hook = prepared.postRenderer;
   hook?.resetReport();
@@ -127,6 +139,8 @@ export async function renderDesired(
         ...target,
         valuesFiles: prepared.valuesFiles,
         postRenderer: hook,
+        capabilities: options.capabilities,
+        ...(options.isUpgrade ? { isUpgrade: true } : {}),
       });
     }
   } catch (error) {
@@ -134,16 +148,16 @@ export async function renderDesired(
   }
   let images = hook?.report()?.images ?? [];
   if (!hook) {
-    const pool = registryPool(prepared.config.registries);
+    const pool = options.resolver ? undefined : registryPool(prepared.config.registries);
     try {
       const output = await postRender(manifest, prepared.config, {
-        resolver: pool,
+        resolver: options.resolver ?? (pool as DigestResolver),
         workDir: prepared.workDir,
       });
       manifest = output.manifests;
       images = output.images;
     } finally {
-      pool.close();
+      pool?.close();
     }
   }
   return {

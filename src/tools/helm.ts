@@ -334,6 +334,8 @@ export class Helm extends Tool {
       '--skip-tests',
       ...(request.includeHooks ? [] : ['--no-hooks']),
       ...(request.validate ? ['--validate'] : []),
+      ...(request.isUpgrade ? ['--is-upgrade'] : []),
+      ...capabilityArgs(request.capabilities),
       ...(request.postRenderer?.helmArgs ?? []),
     ];
     const result = await this.helm(args, {
@@ -423,6 +425,15 @@ export class Helm extends Tool {
   private kubeEnv(): Record<string, string> {
     return this.kubeconfigFile ? { KUBECONFIG: this.kubeconfigFile } : {};
   }
+}
+
+function capabilityArgs(capabilities: TemplateRequest['capabilities']): string[] {
+  if (!capabilities) return [];
+  const args = ['--kube-version', capabilities.kubeVersion];
+  // One flag, comma-separated (helm splits it): hundreds of entries stay one argument.
+  if (capabilities.apiVersions.length > 0)
+    args.push('--api-versions', capabilities.apiVersions.join(','));
+  return args;
 }
 
 /** Finds or installs the helm a `helm-version` input names, and opens it in `home` (a fresh one by default). */

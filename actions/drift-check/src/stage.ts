@@ -12,7 +12,7 @@ import { ReleaseStorage, storageDriver } from '../../../src/release/storage.js';
 import { mapSettled } from '../../../src/render/limit.js';
 import { builtInRules, userRule, type IgnoreRule } from '../../../src/drift/ignore.js';
 import { redactor } from '../../../src/drift/redact.js';
-import type { RenderEnvironment } from '../../../src/drift/render.js';
+import { DesiredRenderer } from '../../../src/drift/render.js';
 import {
   emptyCounts,
   fingerprint,
@@ -44,6 +44,13 @@ import type { Inputs } from './inputs.js';
  * checked is an error of the whole run, never "no drift".
  */
 
+/**
+ * helm processes rendering at once: a `helm template` is short and mostly
+ * CPU, so a few more than the runner's two cores keep both busy while
+ * processes start and the in-process chain runs.
+ */
+const RENDERS_AT_ONCE = 4;
+
 export interface Checked {
   report: DriftReport;
   reportPath: string;
@@ -59,6 +66,7 @@ export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
   const scratch = mkdtempSync(join(temp, 'drift-check-'));
   const home = HelmHome.create('drift-check-home-');
   let client: KubeClient | undefined;
+  let renderer: DesiredRenderer | undefined;
   try {
     // First, so a kubeconfig given as content is masked before anything else runs.
     const kubeconfig = prepareKubeconfig(inputs.kubeconfig, workspace, scratch);
@@ -120,8 +128,10 @@ export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
     process.env.KUBECACHEDIR ??= join(scratch, 'kube-cache');
 
     const secrets = new Set<string>();
-    const render: RenderEnvironment = {
+    const kube = client;
+    renderer = new DesiredRenderer({
       helm: startHelm,
+      capabilities: () => kube.capabilities(),
       workspace,
       scratch,
       manifest,
@@ -130,16 +140,17 @@ export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
       login,
       caFile: ca?.file,
       secrets,
-    };
+    });
     const statesEnv = {
-      render,
+      renderer,
+      workspace,
+      environment: inputs.environment,
       manifest,
       manifestPath: inputs.manifest,
-      renderSlot: slots(Math.min(4, inputs.concurrency)),
+      renderSlot: slots(Math.min(RENDERS_AT_ONCE, inputs.concurrency)),
     };
     const byTarget = new Map(planned.map((item) => [item.target, item]));
     const lists = new SharedLists(client);
-    const kube = client;
     const suppressedByRule = new Map<string, number>();
     const outcomes = await mapSettled(planned, inputs.concurrency, (item) =>
       checkTarget(item.target, {
@@ -219,6 +230,7 @@ export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     return { report, reportPath, errors };
   } finally {
+    renderer?.close();
     client?.close();
     home.dispose();
     rmSync(scratch, { recursive: true, force: true });

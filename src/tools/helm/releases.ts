@@ -46,6 +46,10 @@ export interface TemplateRequest {
   includeHooks?: boolean;
   /** Render against the cluster's capabilities (it must be reachable). */
   validate?: boolean;
+  /** `.Capabilities` given instead of asked for: `--kube-version`, `--api-versions` (src/kube ServerCapabilities). */
+  capabilities?: { kubeVersion: string; apiVersions: readonly string[] } | undefined;
+  /** `.Release.IsUpgrade` (the release exists) rather than `.Release.IsInstall`. */
+  isUpgrade?: boolean;
   postRenderer?: HelmPostRendererHook | undefined;
 }
 
