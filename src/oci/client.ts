@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { digestOf, matchesDigest } from './digest.js';
-import { MANIFEST_ACCEPT, isIndexMediaType } from './media-types.js';
+import { MANIFEST_ACCEPT, OCI_INDEX, isIndexMediaType } from './media-types.js';
 import {
   formatName,
   formatReference,
@@ -239,6 +239,20 @@ export class RegistryClient {
     mediaType: string,
     condition?: TagCondition,
   ): Promise<string> {
+    return (await this.pushManifest(repository, reference, bytes, mediaType, condition)).digest;
+  }
+
+  /**
+   * putManifest, also telling whether the registry indexed the manifest's
+   * `subject` for the referrers API (its `OCI-Subject` answer header).
+   */
+  async pushManifest(
+    repository: string,
+    reference: string,
+    bytes: Buffer,
+    mediaType: string,
+    condition?: TagCondition,
+  ): Promise<{ digest: string; subject: string | undefined }> {
     validateRepository(repository);
     validateManifestReference(reference);
     const digest = digestOf(bytes);
@@ -273,7 +287,95 @@ export class RegistryClient {
         `Registry ${this.registry} stored the manifest for ${repository}:${reference} as ${stored}, but its bytes hash to ${digest}.`,
       );
     }
+    return { digest, subject: header(response, 'oci-subject') };
+  }
+
+  /**
+   * Uploads a blob (monolithic: POST, then PUT with its digest) unless the
+   * repository has it already. Returns its digest.
+   */
+  async putBlob(repository: string, bytes: Buffer): Promise<string> {
+    validateRepository(repository);
+    const digest = digestOf(bytes);
+    const blobPath = `/v2/${repository}/blobs/${digest}`;
+    const existing = await this.session.call(
+      `HEAD blob ${repository}@${digest}`,
+      { method: 'HEAD', repository, target: blobPath, maxBodyBytes: SMALL_BODY_MAX_BYTES },
+      [200, 404],
+    );
+    if (existing.status === 200) return digest;
+    // An upload that fails half-way is started again as a whole.
+    await this.session.withRetry(`upload blob ${digest} to ${repository}`, async () => {
+      const uploads = `/v2/${repository}/blobs/uploads/`;
+      const started = await this.session.send({
+        method: 'POST',
+        repository,
+        push: true,
+        target: uploads,
+        body: Buffer.alloc(0),
+        maxBodyBytes: SMALL_BODY_MAX_BYTES,
+      });
+      if (started.status !== 202) this.session.unexpected(started, 'POST', repository, uploads);
+      const location = header(started, 'location');
+      if (!location) {
+        throw new Error(
+          `Registry ${this.registry} started a blob upload to ${repository} without a Location.`,
+        );
+      }
+      const url = new URL(location, `${this.session.baseUrl()}${uploads}`);
+      url.searchParams.set('digest', digest);
+      const done = await this.session.send({
+        method: 'PUT',
+        repository,
+        push: true,
+        target: url.href,
+        headers: { 'content-type': 'application/octet-stream' },
+        body: bytes,
+        maxBodyBytes: SMALL_BODY_MAX_BYTES,
+      });
+      if (done.status !== 201) this.session.unexpected(done, 'PUT', repository, url.href);
+    });
     return digest;
+  }
+
+  /**
+   * The referrers API (OCI distribution 1.1): the index of manifests whose
+   * `subject` is `digest`, optionally filtered by artifact type (here, when
+   * the registry did not filter). undefined when the registry has no
+   * referrers API (it answers 404; the tag schema is then the way).
+   */
+  async getReferrers(
+    repository: string,
+    digest: string,
+    artifactType?: string,
+  ): Promise<Record<string, unknown>[] | undefined> {
+    validateRepository(repository);
+    validateDigest(digest);
+    const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
+    const target = `/v2/${repository}/referrers/${digest}${query}`;
+    const response = await this.session.call(
+      `GET referrers of ${repository}@${digest}`,
+      {
+        method: 'GET',
+        repository,
+        target,
+        headers: { accept: OCI_INDEX },
+        maxBodyBytes: MANIFEST_MAX_BYTES,
+      },
+      [200, 404],
+    );
+    if (response.status === 404) return undefined;
+    const index = parseJson(
+      response.body,
+      `the referrers of ${repository}@${digest}`,
+      this.registry,
+    );
+    const manifests = Array.isArray(index.manifests)
+      ? (index.manifests as unknown[]).filter(
+          (m): m is Record<string, unknown> => m !== null && typeof m === 'object',
+        )
+      : [];
+    return artifactType ? manifests.filter((m) => m.artifactType === artifactType) : manifests;
   }
 
   /**
@@ -347,8 +449,6 @@ export class RegistryClient {
       labels,
     };
   }
-
-  /** Closes idle connections so the process can exit. */
 
   /** Closes idle connections so the process can exit. */
   close(): void {

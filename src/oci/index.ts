@@ -47,3 +47,12 @@ export {
   type TagCondition,
   type TagWrite,
 } from './tag-write.js';
+export {
+  listReferrers,
+  pushReferrer,
+  referrersTag,
+  type Artifact,
+  type Pushed,
+  type Referrer,
+  type ReferrersVia,
+} from './referrers.js';

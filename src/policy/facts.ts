@@ -1,14 +1,14 @@
 import type { RegistryClient } from '../oci/index.js';
 import type { ImageFacts } from './policy.js';
-import { installedPackages, type Layer } from './packages.js';
+import { imageSystem, type Layer } from './packages.js';
 
 /** A layer is read whole to find the dpkg database; bigger ones are refused. */
 export const MAX_LAYER_BYTES = 1024 * 1024 * 1024;
 
 /**
- * What the policy checks, read back from the registry after the push: the
- * config's user and labels, the packages of the dpkg database in the
- * layers, and the compressed size. Each layer is fetched once, in turn,
+ * What the policy checks and the SBOM lists, read back from the registry
+ * after the push: the config's user and labels, the packages of the dpkg
+ * database in the layers and the distribution, and the compressed size. Each layer is fetched once, in turn,
  * and dropped once its tar has been walked.
  */
 export async function readImageFacts(
@@ -31,10 +31,13 @@ export async function readImageFacts(
     });
   }
   const config = (image.config.config ?? {}) as { User?: string };
+  const system = imageSystem(layers);
   return {
     user: config.User ?? '',
     labels: image.labels,
-    packages: installedPackages(layers),
+    packages: system.packages,
+    os: system.os,
     sizeBytes: size,
+    manifestDigest: image.manifestDigest,
   };
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installedPackages, parseDpkgStatus } from './packages.js';
+import { imageSystem, installedPackages, parseDpkgStatus } from './packages.js';
 import { evaluatePolicy, type ImagePolicy } from './policy.js';
 
 const POLICY: ImagePolicy = {
@@ -22,12 +22,13 @@ const GOOD = {
     'org.opencontainers.image.base.name': 'r.example.com/std/runtime',
     'org.opencontainers.image.base.digest': DIGEST,
   },
-  packages: new Map([['libc6', '2.36-9']]),
+  packages: new Map([['libc6', { version: '2.36-9', architecture: 'amd64' }]]),
   sizeBytes: 1000,
 };
 
 const STATUS = `Package: libc6
 Status: install ok installed
+Architecture: amd64
 Version: 2.36-9+deb12u9
 
 Package: telnetd
@@ -78,17 +79,31 @@ describe('the image policy', () => {
     };
     const base = layer('base', { 'var/lib/dpkg/status': STATUS, 'etc/hostname': 'x' });
     const app = layer('app', { 'srv/app/index.html': '<h1>hi</h1>' });
+    const versions = (layers: Parameters<typeof installedPackages>[0]) =>
+      [...installedPackages(layers)].map(([name, found]) => [name, found.version]);
     expect([...installedPackages([base, app])]).toEqual([
-      ['libc6', '2.36-9+deb12u9'],
-      ['sudo', '1.9.13p3-1+deb12u1'],
+      ['libc6', { version: '2.36-9+deb12u9', architecture: 'amd64' }],
+      ['sudo', { version: '1.9.13p3-1+deb12u1', architecture: '' }],
     ]);
     const removed = layer('removed', {
       'var/lib/dpkg/status': 'Package: libc6\nStatus: install ok installed\nVersion: 2.36-9\n',
     });
-    expect([...installedPackages([base, removed])]).toEqual([['libc6', '2.36-9']]);
+    expect(versions([base, removed])).toEqual([['libc6', '2.36-9']]);
     const distroless = layer('distroless', {
       'var/lib/dpkg/status.d/base': 'Package: base-files\nVersion: 12.4\n',
     });
-    expect([...installedPackages([distroless])]).toEqual([['base-files', '12.4']]);
+    expect(versions([distroless])).toEqual([['base-files', '12.4']]);
+    const osRelease =
+      'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\n';
+    const system = layer('system', { 'usr/lib/os-release': osRelease });
+    expect(imageSystem([base, system]).os).toEqual({
+      id: 'debian',
+      versionId: '12',
+      codename: 'bookworm',
+      prettyName: 'Debian GNU/Linux 12 (bookworm)',
+    });
+    const wiped = layer('wiped', { 'var/lib/.wh.dpkg': '', 'usr/lib/.wh.os-release': '' });
+    expect(imageSystem([base, system, wiped])).toEqual({ packages: new Map(), os: undefined });
+    expect(imageSystem([app]).os).toBeUndefined();
   });
 });

@@ -5,6 +5,8 @@
  * violation fails the build (`enforce`) or is only reported (`warn`).
  */
 
+import type { DebianPackage, OsRelease } from './packages.js';
+
 export const POLICY_MODES = ['enforce', 'warn'] as const;
 export type PolicyMode = (typeof POLICY_MODES)[number];
 
@@ -24,11 +26,15 @@ export interface ImagePolicy {
 
 /** What is known about a built image, read back from the registry. */
 export interface ImageFacts {
+  /** The image manifest the facts were read from (the platform's, for an index). */
+  readonly manifestDigest?: string;
   /** The config's User ("" when unset: root). */
   readonly user: string;
   readonly labels: Readonly<Record<string, string>>;
-  /** Installed Debian packages (name → version), from the image's dpkg database. */
-  readonly packages: ReadonlyMap<string, string>;
+  /** Installed Debian packages by name, from the image's dpkg database. */
+  readonly packages: ReadonlyMap<string, DebianPackage>;
+  /** The distribution (os-release); undefined for images without one. */
+  readonly os?: OsRelease | undefined;
   /** Compressed size of config and layers. */
   readonly sizeBytes: number;
 }
@@ -93,7 +99,7 @@ export function evaluatePolicy(policy: ImagePolicy, facts: ImageFacts): Violatio
   if (banned.length > 0) {
     violations.push({
       rule: 'banned-packages',
-      message: `banned packages installed: ${banned.map((name) => `${name} ${facts.packages.get(name)}`).join(', ')}.`,
+      message: `banned packages installed: ${banned.map((name) => `${name} ${facts.packages.get(name)?.version}`).join(', ')}.`,
       fix: 'remove them from the image (a standard runtime never has them; a deb package of the app must not depend on them).',
     });
   }

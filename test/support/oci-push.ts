@@ -1,7 +1,7 @@
 // Images pushed into the local registries by a real registry client
-// (skopeo), for suites that need content to read: the product itself only
-// pushes through docker (build-image) and helm (helm-push), so the OCI client
-// has no upload code of its own to lend to tests.
+// (skopeo), for suites that need content to read: the product pushes images
+// through docker (build-image) and charts through helm (helm-push); the OCI
+// client uploads only small artifacts of its own (an image's SBOM).
 //
 //   const image = await pushTestImage(target(env.registry, 'team/app', '1.0.0'), { labels });
 //   await copyImage(`${env.registry}/busybox@sha256:…`, target(env.registry, 'team/app', 'v1'));

@@ -28,6 +28,7 @@ export interface Inputs {
   cache: (typeof CACHE_MODES)[number];
   retries: number;
   policy: (typeof POLICY_INPUTS)[number];
+  sbom: boolean;
 }
 
 export function getInputs(): Inputs {
@@ -45,5 +46,6 @@ export function getInputs(): Inputs {
     cache: getEnum('cache', CACHE_MODES, 'gha'),
     retries: getInteger('retries', 4, { min: 1, max: 10 }),
     policy: getEnum('policy', POLICY_INPUTS, 'catalog'),
+    sbom: getBoolean('sbom', true),
   };
 }

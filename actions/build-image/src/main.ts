@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
     core.setOutput('base-ref', outcome.baseRef);
     core.setOutput('rebuilt', String(outcome.rebuilt));
     core.setOutput('reason', outcome.reason);
+    core.setOutput('sbom-ref', outcome.sbom?.ref ?? '');
     await writeBuildSummary(outcome);
     core.info(
       `${outcome.rebuilt ? 'Built' : 'Reused'} ${outcome.image}:${outcome.version}${outcome.digest ? `@${outcome.digest}` : ''} (reason: ${outcome.reason}).`,

@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { UserError } from '../../../src/errors.js';
 import type { AppManifest } from '../../../src/manifest/index.js';
-import { readImageFacts } from '../../../src/policy/facts.js';
 import {
   evaluatePolicy,
+  type ImageFacts,
   type ImagePolicy,
   type PolicyMode,
   type PolicyOutcome,
@@ -23,10 +23,11 @@ export async function checkImagePolicy(
   policy: ImagePolicy | undefined,
   modeInput: 'catalog' | PolicyMode,
   manifest: AppManifest,
+  readFacts: () => Promise<ImageFacts>,
 ): Promise<PolicyOutcome | undefined> {
   if (!policy) return undefined;
   const mode = modeInput === 'catalog' ? policy.mode : modeInput;
-  const facts = await readImageFacts(target.client, target.repository, digest);
+  const facts = await readFacts();
   const violations = evaluatePolicy(policy, facts);
   const outcome = { mode, violations, packages: facts.packages.size };
   core.info(

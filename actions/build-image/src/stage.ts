@@ -16,13 +16,15 @@ import type { Reason } from '../../../src/build/reason.js';
 import { chooseImages } from '../../../src/build/select-images.js';
 import { listSourceFiles } from '../../../src/build/source-files.js';
 import { contentTag, isContentTag, versionTag } from '../../../src/build/versions.js';
-import type { ImagePolicy, PolicyOutcome } from '../../../src/policy/policy.js';
+import { readImageFacts } from '../../../src/policy/facts.js';
+import type { ImageFacts, ImagePolicy, PolicyOutcome } from '../../../src/policy/policy.js';
 import { Docker } from '../../../src/tools/docker.js';
 import { catalogLocation } from './catalog-location.js';
 import type { Inputs } from './inputs.js';
 import { planImage, type Plan } from './plan.js';
 import { checkImagePolicy } from './policy-check.js';
 import { produceImage } from './produce.js';
+import { publishSbom, type SbomOutcome, type SbomSources } from './sbom.js';
 import { openTarget, warnIfDockerDistrustsCa, type Target } from './target.js';
 
 /** What the stage did; main.ts turns it into the contract's outputs. */
@@ -43,6 +45,8 @@ export interface BuildOutcome {
   readonly buildSeconds: number;
   /** The image policy's result; undefined without a policy or without a push. */
   readonly policy: PolicyOutcome | undefined;
+  /** The SBOM pushed next to the image; undefined with `sbom: false` or without a push. */
+  readonly sbom: SbomOutcome | undefined;
 }
 
 interface Prepared {
@@ -64,7 +68,7 @@ export async function buildImage(inputs: Inputs): Promise<BuildOutcome> {
   try {
     core.info(`Image: ${target.name}`);
     const tags = await target.client.listTags(target.repository);
-    const record = await describeBuild(inputs, prepared, workspace);
+    const { record, files } = await describeBuild(inputs, prepared, workspace);
     core.info(
       `Content hash: ${record.contentHash} (sources ${record.sourcesHash.slice(0, 12)}, config ${record.configHash.slice(0, 12)})`,
     );
@@ -80,13 +84,11 @@ export async function buildImage(inputs: Inputs): Promise<BuildOutcome> {
       core.info(
         `An identical image exists: ${target.name}@${plan.digest} (version ${plan.version}); nothing is built.`,
       );
-      const policy = await checkImagePolicy(
-        target,
-        plan.digest,
-        prepared.policy,
-        inputs.policy,
-        manifest,
-      );
+      const { policy, sbom } = await checkAndDescribe(inputs, prepared, target, plan.digest, {
+        dir: prepared.context,
+        files,
+        version: plan.version,
+      });
       const written = inputs.push
         ? await publishTags(target, plan.digest, plan.restore, channelTags)
         : [];
@@ -102,9 +104,10 @@ export async function buildImage(inputs: Inputs): Promise<BuildOutcome> {
         sizeBytes: await imageSize(target.client, target.repository, plan.digest),
         buildSeconds: 0,
         policy,
+        sbom,
       };
     }
-    return await buildNew(inputs, prepared, target, plan, record, channelTags, base);
+    return await buildNew(inputs, prepared, target, plan, record, files, channelTags, base);
   } finally {
     target.client.close();
   }
@@ -136,11 +139,12 @@ async function prepare(inputs: Inputs, workspace: string): Promise<Prepared> {
   return { manifest, context, runtime, builder, catalogPath, policy: catalog.policy };
 }
 
+/** The build record (content hash) and the source files it was computed from. */
 async function describeBuild(
   inputs: Inputs,
   prepared: Prepared,
   workspace: string,
-): Promise<BuildRecord> {
+): Promise<{ record: BuildRecord; files: string[] }> {
   const { manifest, context, runtime, builder, catalogPath } = prepared;
   // default.json and a catalog kept in the repository are configuration, not sources.
   const configFiles = [resolve(workspace, inputs.manifest), ...(catalogPath ? [catalogPath] : [])];
@@ -148,7 +152,40 @@ async function describeBuild(
   const files = await listSourceFiles(context, exclude);
   const sources = await sourcesHash(context, files);
   const config = configHash({ manifest, packageFormat: inputs.package, runtime, builder });
-  return buildRecord(sources, config, runtime, builder);
+  return { record: buildRecord(sources, config, runtime, builder), files };
+}
+
+/**
+ * What follows the push of an image, before any version tag names it: the
+ * image policy, then the SBOM (with `sbom: true` and a push). Both read the
+ * image's layers, once.
+ */
+async function checkAndDescribe(
+  inputs: Inputs,
+  prepared: Prepared,
+  target: Target,
+  digest: string,
+  sources: SbomSources,
+): Promise<{ policy: PolicyOutcome | undefined; sbom: SbomOutcome | undefined }> {
+  let read: Promise<ImageFacts> | undefined;
+  const facts = () => (read ??= readImageFacts(target.client, target.repository, digest));
+  const policy = await checkImagePolicy(
+    target,
+    digest,
+    prepared.policy,
+    inputs.policy,
+    prepared.manifest,
+    facts,
+  );
+  if (!inputs.sbom) {
+    core.info('SBOM: not made (sbom: false).');
+    return { policy, sbom: undefined };
+  }
+  if (!inputs.push) {
+    core.info('SBOM: pushed next to a pushed image only (push: false); not made.');
+    return { policy, sbom: undefined };
+  }
+  return { policy, sbom: await publishSbom(target, digest, facts, sources) };
 }
 
 async function buildNew(
@@ -157,6 +194,7 @@ async function buildNew(
   target: Target,
   plan: Extract<Plan, { kind: 'build' }>,
   record: BuildRecord,
+  files: string[],
   channelTags: readonly string[],
   base: Pick<BuildOutcome, 'image' | 'baseRef' | 'builderRef' | 'contentHash'>,
 ): Promise<BuildOutcome> {
@@ -212,6 +250,7 @@ async function buildNew(
       core.info('push: false; the image was built and loaded into the local docker, not pushed.');
       if (prepared.policy)
         core.info('Image policy: checked on the pushed image only; not checked.');
+      if (inputs.sbom) core.info('SBOM: pushed next to a pushed image only; not made.');
       return {
         ...base,
         tags: plan.tags,
@@ -223,10 +262,15 @@ async function buildNew(
         sizeBytes: undefined,
         buildSeconds: (Date.now() - started) / 1000,
         policy: undefined,
+        sbom: undefined,
       };
     }
     const digest = await verifyPushed(target, content, produced.digest);
-    const policy = await checkImagePolicy(target, digest, prepared.policy, inputs.policy, manifest);
+    const { policy, sbom } = await checkAndDescribe(inputs, prepared, target, digest, {
+      dir: prepared.context,
+      files,
+      version: plan.version,
+    });
     const made = await publishTags(target, digest, plan.tags, channelTags);
     return {
       ...base,
@@ -239,6 +283,7 @@ async function buildNew(
       sizeBytes: await imageSize(target.client, target.repository, digest),
       buildSeconds: (Date.now() - started) / 1000,
       policy,
+      sbom,
     };
   } finally {
     await docker.remove();

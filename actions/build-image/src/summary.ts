@@ -27,6 +27,7 @@ export async function writeBuildSummary(outcome: BuildOutcome): Promise<void> {
           ],
           ['Content hash', `\`${outcome.contentHash}\``],
           ['Image policy', policyText(outcome.policy)],
+          ['SBOM', sbomText(outcome)],
         ],
       ),
       true,
@@ -40,6 +41,17 @@ function policyText(policy: PolicyOutcome | undefined): string {
   if (!policy) return 'none (the catalog sets no policy)';
   if (policy.violations.length === 0) return `${policy.mode}: every rule met`;
   return `${policy.mode}: ${policy.violations.length} rule(s) broken (${policy.violations.map((v) => v.rule).join(', ')})`;
+}
+
+function sbomText(outcome: BuildOutcome): string {
+  const sbom = outcome.sbom;
+  if (!sbom) return outcome.digest ? 'none (sbom: false)' : 'none (not pushed)';
+  if (!sbom.ref)
+    return `**not pushed**: ${sbom.error ?? 'unknown error'} (the image is published without it)`;
+  const how = sbom.via === 'referrers-api' ? 'referrers API' : 'referrers tag schema';
+  if (!sbom.pushed) return `\`${sbom.ref}\` (already there; found through the ${how})`;
+  const lockfiles = sbom.lockfiles.length > 0 ? sbom.lockfiles.join(', ') : 'no lock file';
+  return `\`${sbom.ref}\`: CycloneDX 1.6, ${sbom.osPackages} OS packages, ${sbom.dependencies} dependencies (${lockfiles}); found through the ${how}`;
 }
 
 function reasonText(outcome: BuildOutcome): string {
