@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { errorMessage, isOutage, isUserError, UserError } from '../errors.js';
 import { digestOf, matchesDigest } from './digest.js';
 import { MANIFEST_ACCEPT, OCI_INDEX, isIndexMediaType } from './media-types.js';
 import {
@@ -46,6 +46,10 @@ export interface Manifest {
   json: Record<string, unknown>;
 }
 
+/** What a registry said about a pinned reference (see RegistryClient.checkPinned). */
+export type PinCheck =
+  { status: 'found' } | { status: 'missing' } | { status: 'unchecked'; reason: string };
+
 export interface Platform {
   os: string;
   architecture: string;
@@ -78,6 +82,7 @@ export class RegistryClient {
   readonly host: string;
   private readonly session: RegistrySession;
   private readonly resolved = new Map<string, Promise<string>>();
+  private readonly checked = new Map<string, Promise<PinCheck>>();
 
   constructor(
     registry: string,
@@ -400,6 +405,32 @@ export class RegistryClient {
       });
       pending.catch(() => this.resolved.delete(key));
       this.resolved.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Whether the registry has the manifest a pinned reference names:
+   * `found`, `missing` (it answered that it has none), or `unchecked` with
+   * the reason it could not be asked (unreachable, or it refused without a
+   * login): a caller then trusts the digest as given. Asked once per client.
+   */
+  checkPinned(reference: ImageReference | string): Promise<PinCheck> {
+    const ref = typeof reference === 'string' ? parseReference(reference) : reference;
+    if (!ref.digest) throw new Error(`${formatReference(ref)} is not pinned by digest.`);
+    const key = `${ref.repository}@${ref.digest}`;
+    let pending = this.checked.get(key);
+    if (!pending) {
+      pending = this.headManifest(ref.repository, ref.digest).then(
+        (found): PinCheck => (found ? { status: 'found' } : { status: 'missing' }),
+        (error: unknown): PinCheck => {
+          if (isOutage(error) || isUserError(error)) {
+            return { status: 'unchecked', reason: errorMessage(error) };
+          }
+          throw error;
+        },
+      );
+      this.checked.set(key, pending);
     }
     return pending;
   }

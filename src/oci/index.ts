@@ -31,6 +31,7 @@ export {
   RegistryClient,
   type ImageConfig,
   type Manifest,
+  type PinCheck,
   type ManifestDescriptor,
   type Platform,
   type RegistryClientOptions,

@@ -1,5 +1,5 @@
 import type { Credentials } from './auth.js';
-import { RegistryClient, type RegistryClientOptions } from './client.js';
+import { RegistryClient, type PinCheck, type RegistryClientOptions } from './client.js';
 import { DOCKER_HUB, parseReference, type ImageReference } from './reference.js';
 import { normalizeConfigKey } from './docker-config.js';
 
@@ -37,6 +37,12 @@ export class RegistryPool {
   resolveDigest(reference: ImageReference | string): Promise<string> {
     const ref = typeof reference === 'string' ? parseReference(reference) : reference;
     return this.client(ref.registry).resolveDigest(ref);
+  }
+
+  /** Whether a pinned reference's registry has its digest (see RegistryClient.checkPinned). */
+  checkPinned(reference: ImageReference | string): Promise<PinCheck> {
+    const ref = typeof reference === 'string' ? parseReference(reference) : reference;
+    return this.client(ref.registry).checkPinned(ref);
   }
 
   close(): void {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError, UserErrors } from '../errors.js';
 import { networkFailure } from '../oci/failures.js';
 import { formatReference, type ImageReference } from '../oci/reference.js';
+import type { PinCheck } from '../oci/client.js';
 import { pinImages, type DigestResolver } from './images.js';
 import { parseManifestNodes, parseManifestObjects, presentManifests } from '../kube/manifests.js';
 
@@ -25,6 +26,10 @@ class FakeRegistry implements DigestResolver {
     if (!found)
       throw new UserError(`Image ${name} does not exist in the registry.`, { fix: 'push it' });
     return found;
+  }
+  async checkPinned(reference: ImageReference): Promise<PinCheck> {
+    await this.resolveDigest(reference);
+    return { status: 'found' };
   }
 }
 
@@ -198,6 +203,7 @@ spec:
     // Docker Hub unreachable by name, as the registry client reports a DNS
     // failure (a lookup that fails for real is not reproducible offline).
     const resolver: DigestResolver = {
+      checkPinned: async () => ({ status: 'found' }),
       resolveDigest: async (reference) => {
         if (reference.registry !== 'docker.io')
           return (TAGS as Record<string, string>)[formatReference(reference)] ?? digest(1);
@@ -230,6 +236,7 @@ spec:
       'x',
     );
     const resolver: DigestResolver = {
+      checkPinned: async () => ({ status: 'found' }),
       resolveDigest: async () => {
         throw new UserError('Registry ghcr.io rejected the credentials (HTTP 401).', {
           fix: 'check the credentials',

@@ -1,6 +1,7 @@
 import type { MappingNode, ScalarNode } from 'js-yaml';
 import { errorMessage, isOutage, isUserError, UserError, UserErrors } from '../errors.js';
 import { isMutableTag, parseReference, type ImageReference } from '../oci/reference.js';
+import type { PinCheck } from '../oci/client.js';
 import { mapSettled } from './limit.js';
 import {
   isSequence,
@@ -14,7 +15,9 @@ import { describeObject, type ObjectRef } from '../kube/objects.js';
 /**
  * Every container image of every workload, pinned to the digest its registry
  * serves now: each distinct reference is asked for once, with a bound on how
- * many are asked at the same time. A reference that is already pinned is kept.
+ * many are asked at the same time. A reference that is already pinned is kept,
+ * once its registry confirms it has that digest; when the registry cannot be
+ * asked, the digest is trusted as given and the image says why (`unchecked`).
  */
 
 /** Where the pod spec sits in each kind that runs containers. */
@@ -56,11 +59,14 @@ export interface PinnedImage {
   alreadyPinned: boolean;
   /** `Deployment/storefront (container storefront)`, … */
   usedBy: string[];
+  /** A pinned reference whose registry could not be asked: why (the digest was trusted as given). */
+  unchecked?: string;
 }
 
-/** What resolves a tag to a digest; RegistryPool is one. */
+/** What resolves a tag to a digest and checks a pinned one; RegistryPool is one. */
 export interface DigestResolver {
   resolveDigest(reference: ImageReference): Promise<string>;
+  checkPinned(reference: ImageReference): Promise<PinCheck>;
 }
 
 export interface PinOptions {
@@ -141,7 +147,7 @@ export async function pinImages(
   const settled = await mapSettled(
     images,
     options.concurrency ?? DEFAULT_PIN_CONCURRENCY,
-    (image) => options.resolver.resolveDigest(references.get(image) as ImageReference),
+    (image) => lookUp(references.get(image) as ImageReference, options.resolver),
   );
   const pinned: PinnedImage[] = [];
   const failures: Failure[] = [];
@@ -152,15 +158,48 @@ export async function pinImages(
       failures.push({ image, uses, error: result.reason });
       continue;
     }
-    const digest = result?.value ?? '';
+    const found = result?.value ?? { digest: '' };
     const reference = references.get(image);
+    if (found.check?.status === 'missing') {
+      failures.push({
+        image,
+        uses,
+        error: pinnedDigestMissing(image, reference as ImageReference),
+      });
+      continue;
+    }
     const alreadyPinned = reference?.digest !== undefined;
-    const text = alreadyPinned ? image : `${image}@${digest}`;
+    const text = alreadyPinned ? image : `${image}@${found.digest}`;
     for (const use of uses) use.node.value = text;
-    pinned.push({ image, pinned: text, digest, alreadyPinned, usedBy: uses.map(describeUse) });
+    pinned.push({
+      image,
+      pinned: text,
+      digest: found.digest,
+      alreadyPinned,
+      usedBy: uses.map(describeUse),
+      ...(found.check?.status === 'unchecked' ? { unchecked: found.check.reason } : {}),
+    });
   }
   if (failures.length > 0) throw pinningFailure(failures);
   return pinned;
+}
+
+/** A tag's digest, or a pinned reference's digest and what its registry said of it. */
+async function lookUp(
+  reference: ImageReference,
+  resolver: DigestResolver,
+): Promise<{ digest: string; check?: PinCheck }> {
+  if (reference.digest === undefined) return { digest: await resolver.resolveDigest(reference) };
+  return { digest: reference.digest, check: await resolver.checkPinned(reference) };
+}
+
+function pinnedDigestMissing(image: string, reference: ImageReference): UserError {
+  return new UserError(
+    `Image ${image} is pinned to ${reference.digest}, which ${reference.registry} does not have: it answered that ${reference.repository} holds no such manifest.`,
+    {
+      fix: 'deploy a digest that exists (the `ref` output of the build-image run you mean), or push that image first; check the repository name as well as the digest.',
+    },
+  );
 }
 
 interface Failure {

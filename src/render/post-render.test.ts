@@ -16,7 +16,10 @@ import {
 } from './post-render.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
-const resolver: DigestResolver = { resolveDigest: async () => DIGEST };
+const resolver: DigestResolver = {
+  resolveDigest: async () => DIGEST,
+  checkPinned: async () => ({ status: 'found' }),
+};
 
 const CHART = `---
 # Source: app/templates/empty.yaml

@@ -95,6 +95,21 @@ describe.each(helms())('images, through the $name post-renderer', (helm) => {
     expect(await history(helm, release, namespace)).toEqual([]);
   });
 
+  it('an image pinned to a digest its registry does not have: named with the objects that use it', async () => {
+    const absent = `sha256:${'0'.repeat(64)}`;
+    const run = await runDeploy(
+      helm,
+      workspace,
+      inputs({ release, image: `${image.name}@${absent}` }),
+    );
+    expect(run.exitCode).toBe(1);
+    const repository = image.name.slice(`${env().registry}/`.length);
+    expect(failure(run.stdout)).toBe(
+      `helm-deploy: Image ${image.name}@${absent} is pinned to ${absent}, which ${env().registry} does not have: it answered that ${repository} holds no such manifest (used by Deployment/${release}-storefront (container storefront)).\nHow to fix: deploy a digest that exists (the \`ref\` output of the build-image run you mean), or push that image first; check the repository name as well as the digest.`,
+    );
+    expect(await history(helm, release, namespace)).toEqual([]);
+  });
+
   it('latest is refused while allow-mutable-tags is false', async () => {
     const run = await runDeploy(
       helm,
@@ -108,6 +123,40 @@ describe.each(helms())('images, through the $name post-renderer', (helm) => {
       ),
     );
     expect(await history(helm, release, namespace)).toEqual([]);
+  });
+});
+
+describe('an image pinned by digest on a registry the runner cannot reach', () => {
+  // A dry run: whether pods become ready says nothing about pinning.
+  it('is taken as given, and a notice says it was not checked', async () => {
+    const helm = helms()[0]!;
+    const release = 'pinned-unreachable';
+    const proxy = await FaultProxy.start({ target: env().registry });
+    try {
+      proxy.refuse();
+      const pinned = `${proxy.address}/${image.name.slice(`${env().registry}/`.length)}@${image.digest}`;
+      const run = await runDeploy(
+        helm,
+        workspace,
+        inputs({ release, image: pinned, 'dry-run': 'true' }),
+      );
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(run.outputs.images).toBe(pinned);
+      const notices = run.annotations.filter((a) => a.level === 'notice');
+      expect(notices).toHaveLength(1);
+      expect(notices[0]!.properties.title).toBe('Pinned image not checked');
+      expect(notices[0]!.message).toMatch(
+        new RegExp(
+          `^Image ${pinned} \\(used by Deployment/${release}-storefront \\(container storefront\\)\\) is deployed as pinned, without checking that its registry has that digest: Could not talk to registry ${proxy.address}: connect ECONNREFUSED`,
+        ),
+      );
+      expect(run.summary).toContain(
+        `${pinned} (as given, not checked: its registry could not be asked)`,
+      );
+      expect(run.outputs.status).toBe('dry-run');
+    } finally {
+      await proxy.close();
+    }
   });
 });
 

@@ -18,6 +18,13 @@ export async function run(): Promise<void> {
       core.setOutput('revision', outcome.revision === undefined ? '' : String(outcome.revision));
       core.setOutput('status', outcome.status);
       core.setOutput('images', outcome.images.map((image) => image.pinned).join(','));
+      for (const image of outcome.images) {
+        if (image.unchecked === undefined) continue;
+        core.notice(
+          `Image ${image.image} (used by ${image.usedBy.join(', ')}) is deployed as pinned, without checking that its registry has that digest: ${image.unchecked.replace(/\.$/, '')}.`,
+          { title: 'Pinned image not checked' },
+        );
+      }
       core.setOutput('changed', String(outcome.changed));
       if (outcome.manifest !== undefined) core.setOutput('manifest', outcome.manifest);
       if (outcome.diffText) {

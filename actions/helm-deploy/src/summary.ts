@@ -105,7 +105,9 @@ function addImages(
       ['image', 'deployed as', 'used by'],
       images.map((image) => [
         image.image,
-        image.alreadyPinned ? `${image.pinned} (as given)` : image.pinned,
+        image.alreadyPinned
+          ? `${image.pinned} (as given${image.unchecked === undefined ? '' : ', not checked: its registry could not be asked'})`
+          : image.pinned,
         image.usedBy.join('\n'),
       ]),
     ),
