@@ -292,6 +292,12 @@ function recordedDigests(record: DeployRecord | undefined, pool: DigestResolver)
       Promise.resolve(known.get(referenceKey(reference))).then(
         (digest) => digest ?? pool.resolveDigest(reference),
       ),
+    // Drift is what differs from what was deployed: a pinned digest stays as
+    // written, whether or not its registry still has it.
+    checkPinned: async () => ({
+      status: 'unchecked',
+      reason: 'drift-check compares references as written',
+    }),
   };
 }
 
