@@ -70,11 +70,30 @@ export async function throughFault<T>(
 ): Promise<{ result: T; stats: FaultProxyStats }> {
   const proxy = await FaultProxy.start({ target });
   try {
-    fault.apply(proxy);
-    const result = await run(proxy.address);
-    return { result, stats: proxy.stats() };
+    return await withFault(proxy, fault, () => run(proxy.address));
   } finally {
     await proxy.close();
+  }
+}
+
+/**
+ * The same with a proxy that lives longer than one run (its address already
+ * written into what was deployed): counters zeroed, the fault applied, `run`,
+ * then healed and listening again.
+ */
+export async function withFault<T>(
+  proxy: FaultProxy,
+  fault: ServiceFault,
+  run: () => Promise<T>,
+): Promise<{ result: T; stats: FaultProxyStats }> {
+  proxy.resetStats();
+  fault.apply(proxy);
+  try {
+    const result = await run();
+    return { result, stats: proxy.stats() };
+  } finally {
+    proxy.heal();
+    await proxy.listening();
   }
 }
 
