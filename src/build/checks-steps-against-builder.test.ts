@@ -63,6 +63,21 @@ describe('build steps checked against the chosen builder before anything runs', 
     ]);
   });
 
+  it('refuses a pip step on a builder without Python, at its place', () => {
+    const text = `{
+  "namespace": "shop",
+  "application": { "name": "web", "type": "http_html", "version": "1.0.0" },
+  "build": {
+    "system_setup": { "buildfacts": ["nodejs"] },
+    "build_steps": [{ "pip": { "command": "install -r requirements.txt" } }]
+  },
+  "artifacts": ["dist"]
+}`;
+    expect(problems(text)).toEqual([
+      'default.json:6:23: $.build.build_steps[0]: a pip step needs python, and the builder "nodejs" chosen for nodejs does not provide it (it has nodejs 24, shell default). Fix: no builder of the catalog provides nodejs + python: ask the platform team for one, or use a shell step with the tools the builder has.',
+    ]);
+  });
+
   it('points at a missing wrapper script before a container would fail with exit 127', () => {
     const context = mkdtempSync(join(tmpdir(), 'pa-steps-'));
     expect(problems(TEAM('["java", "nodejs"]'), context)).toEqual([

@@ -113,6 +113,7 @@ export const STEP_TOOLCHAINS: Readonly<Record<BuildStepKind, Toolchain | undefin
   maven: 'java',
   npm: 'nodejs',
   go: 'go',
+  pip: 'python',
 };
 
 export interface ChosenImages {

@@ -28,6 +28,7 @@ describe('what each build step runs in the builder', () => {
           { npm: { script: 'build' } },
           { npm: { command: 'ci' } },
           { go: { command: 'build ./...' } },
+          { pip: { command: 'install --target dist -r requirements.txt' } },
           { make: {} },
           { make: { targets: 'release docs' } },
         ],
@@ -42,8 +43,14 @@ describe('what each build step runs in the builder', () => {
       [6, '$.build.build_steps[5]', 'npm', 'npm run build'],
       [7, '$.build.build_steps[6]', 'npm', 'npm ci'],
       [8, '$.build.build_steps[7]', 'go', 'go build ./...'],
-      [9, '$.build.build_steps[8]', 'make', 'make'],
-      [10, '$.build.build_steps[9]', 'make', 'make release docs'],
+      [
+        9,
+        '$.build.build_steps[8]',
+        'pip',
+        'python3 -m pip --no-input --disable-pip-version-check install --target dist -r requirements.txt',
+      ],
+      [10, '$.build.build_steps[9]', 'make', 'make'],
+      [11, '$.build.build_steps[10]', 'make', 'make release docs'],
     ]);
   });
 

@@ -42,6 +42,9 @@ export function commandLine(step: BuildStep): string {
       return `npm ${step.command}`;
     case 'go':
       return `go ${step.command}`;
+    case 'pip':
+      // pip through the builder's python3 (no pip/pip3 name to guess), never asking.
+      return `python3 -m pip --no-input --disable-pip-version-check ${step.command}`;
     case 'make':
       return step.targets ? `make ${step.targets}` : 'make';
   }

@@ -48,7 +48,7 @@ export const TOOLCHAINS = [
 export type Toolchain = (typeof TOOLCHAINS)[number];
 
 /** The kinds of `build.build_steps` items; each item has exactly one of these keys. */
-export const BUILD_STEP_KINDS = ['shell', 'gradle', 'maven', 'npm', 'go', 'make'] as const;
+export const BUILD_STEP_KINDS = ['shell', 'gradle', 'maven', 'npm', 'go', 'pip', 'make'] as const;
 export type BuildStepKind = (typeof BUILD_STEP_KINDS)[number];
 
 /** Environments every application has, deployed to `<namespace>-<environment>` by default. */

@@ -29,6 +29,7 @@ type RawBuildStep =
   | { maven: { goals: string; useWrapper?: boolean } }
   | { npm: { script: string } | { command: string } }
   | { go: { command: string } }
+  | { pip: { command: string } }
   | { make: { targets?: string } };
 
 interface RawService {
@@ -95,6 +96,7 @@ function normalizeStep(step: RawBuildStep): BuildStep {
     };
   }
   if ('go' in step) return { kind: 'go', command: step.go.command };
+  if ('pip' in step) return { kind: 'pip', command: step.pip.command };
   return { kind: 'make', targets: step.make.targets };
 }
 

@@ -71,9 +71,9 @@ describe('schema violations', () => {
 
     expect(await problemsIn(text)).toEqual([
       'default.json:6:7: $.build.build_steps[0]: a build step has exactly one kind, but this one has "shell" and "gradle". Fix: split it into one step per kind, in the order they should run.',
-      'default.json:7:7: $.build.build_steps[1]: the build step is empty. Fix: give it one kind (shell, gradle, maven, npm, go or make), such as { "shell": "./build.sh" }.',
+      'default.json:7:7: $.build.build_steps[1]: the build step is empty. Fix: give it one kind (shell, gradle, maven, npm, go, pip or make), such as { "shell": "./build.sh" }.',
       'default.json:8:7: $.build.build_steps[2]: expected an object, got the string "make". Fix: write it as a shell step: { "shell": "make" }.',
-      'default.json:9:9: $.build.build_steps[3].gradel: unknown property "gradel". Fix: did you mean "gradle"? The properties allowed here are shell, gradle, maven, npm, go, make.',
+      'default.json:9:9: $.build.build_steps[3].gradel: unknown property "gradel". Fix: did you mean "gradle"? The properties allowed here are shell, gradle, maven, npm, go, pip, make.',
       'default.json:10:9: $.build.build_steps[4].gradle: the required property "tasks" is missing. Fix: add it, such as "tasks": "clean build".',
       'default.json:11:9: $.build.build_steps[5].npm: the npm step is empty. Fix: add "script" (npm run <script>) or "command" (npm <command>), such as "script": "build".',
       'default.json:12:9: $.build.build_steps[6].npm: the npm step has both "script" and "command". Fix: keep one of them; use two npm steps to run both.',

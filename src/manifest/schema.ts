@@ -269,7 +269,7 @@ function propertyCountProblem(path: JsonPath, value: unknown, keyword: string): 
       : {
           path,
           message: 'the build step is empty.',
-          fix: 'give it one kind (shell, gradle, maven, npm, go or make), such as { "shell": "./build.sh" }.',
+          fix: 'give it one kind (shell, gradle, maven, npm, go, pip or make), such as { "shell": "./build.sh" }.',
         };
   }
   return {

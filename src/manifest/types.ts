@@ -90,13 +90,19 @@ export interface GoStep {
   readonly command: string;
 }
 
+/** `python3 -m pip <command>`, non-interactive. */
+export interface PipStep {
+  readonly kind: 'pip';
+  readonly command: string;
+}
+
 /** `make <targets>`; no targets runs the Makefile's default target. */
 export interface MakeStep {
   readonly kind: 'make';
   readonly targets: string | undefined;
 }
 
-export type BuildStep = ShellStep | GradleStep | MavenStep | NpmStep | GoStep | MakeStep;
+export type BuildStep = ShellStep | GradleStep | MavenStep | NpmStep | GoStep | PipStep | MakeStep;
 
 export interface Service {
   readonly name: string;

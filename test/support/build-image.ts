@@ -200,6 +200,13 @@ export async function registrySnapshot(
   }
 }
 
+/** The run, when it succeeded; otherwise an error with the end of its log. */
+export function succeeded(run: ActionRun): ActionRun {
+  if (run.exitCode !== 0)
+    throw new Error(`build-image failed:\n${run.stdout.slice(-5000)}\n${run.stderr.slice(-3000)}`);
+  return run;
+}
+
 /** The message of the failure (the annotation without a file: setFailed's). */
 export function failureMessage(run: ActionRun): string {
   const failures = run.annotations.filter((a) => a.level === 'error' && !a.properties.file);

@@ -8,6 +8,7 @@ import { RegistryClient } from '../../../src/oci/index.js';
 import {
   buildImageSuite,
   registrySnapshot,
+  succeeded,
   type AppRepo,
 } from '../../../test/support/build-image.js';
 import { localCatalog } from '../../../test/support/catalog.js';
@@ -33,12 +34,6 @@ let first: ActionRun;
 
 const build = (inputs: Record<string, string> = {}): Promise<ActionRun> =>
   suite.build(repo, inputs);
-
-function succeeded(run: ActionRun): ActionRun {
-  if (run.exitCode !== 0)
-    throw new Error(`build-image failed:\n${run.stdout.slice(-5000)}\n${run.stderr.slice(-3000)}`);
-  return run;
-}
 
 beforeAll(async () => {
   repo = suite.repo();

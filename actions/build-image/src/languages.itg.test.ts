@@ -137,9 +137,12 @@ describe('one application per language through build-image', () => {
     expect(JSON.parse(body)).toMatchObject({ app: 'gradle-api', java: '17' });
   });
 
-  it('Python: a service with six from PyPI in its site-packages, on the Python runtime', async () => {
+  it('Python: a service with six from PyPI installed by a pip step, on the Python runtime', async () => {
     const run = await build('python-api');
     expect(run.outputs['base-ref']).toBe(images['runtime-python']);
+    expect(run.stdout).toContain(
+      'Build step 1/2 (pip): python3 -m pip --no-input --disable-pip-version-check install --quiet --target dist/site-packages -r requirements.txt',
+    );
     const { body, uid } = await serve(run.outputs.ref!);
     expect(JSON.parse(body)).toMatchObject({ app: 'python-api', six: '1.16.0' });
     expect(body).toContain('"python": "3.11.');

@@ -8,6 +8,7 @@ import { loadEnvironment } from '../../../test/env/environment.js';
 import {
   appRepo,
   registrySnapshot,
+  succeeded,
   runBuildImage,
   uniquePath,
   type AppRepo,
@@ -43,12 +44,6 @@ afterAll(() => {
   client.close();
   rmSync(repo.dir, { recursive: true, force: true });
 });
-
-function succeeded(run: ActionRun): ActionRun {
-  if (run.exitCode !== 0)
-    throw new Error(`build-image failed:\n${run.stdout.slice(-6000)}\n${run.stderr.slice(-3000)}`);
-  return run;
-}
 
 interface Bom {
   bomFormat: string;
