@@ -117,19 +117,35 @@ image_parent_arg() {
   printf 'BASE=%s\n' "$ref" >>"$1/build-args"
 }
 
-_image_one() { # NAME
-  local name="$1" dir="$PA_IMAGES_DIR/$1" repo="standard/$1"
-  [ -f "$dir/Dockerfile" ] || die "no standard image $name (test/env/images/$name/Dockerfile)"
-  step "image-$name" "127.0.0.1:$PA_REGISTRY_PORT/$repo"
-  local ctx="$PA_RUN/images/$name/context"
-  rm -rf "$ctx"; mkdir -p "$ctx"
-  cp -a "$dir/." "$ctx/"
-  rm -f "$ctx/prepare.sh" "$ctx/lazy"
+# _image_context NAME: prepares the build context of the standard image NAME
+# in $PA_RUN/images/NAME/context (its folder, then its prepare.sh) and sets
+# IMAGE_CTX to it, IMAGE_TAG to its content hash (12 hex digits) and
+# IMAGE_BUILD_ARGS to its --build-arg options. Shared with
+# scripts/publish-standard-images.sh, which pushes to a platform's registry.
+_image_context() { # NAME
+  local name="$1" dir="$PA_IMAGES_DIR/$1"
+  [ -f "$dir/Dockerfile" ] || die "no standard image $name ($dir/Dockerfile)"
+  IMAGE_CTX="$PA_RUN/images/$name/context"
+  rm -rf "$IMAGE_CTX"; mkdir -p "$IMAGE_CTX"
+  cp -a "$dir/." "$IMAGE_CTX/"
+  rm -f "$IMAGE_CTX/prepare.sh" "$IMAGE_CTX/lazy"
   if [ -f "$dir/prepare.sh" ]; then
     # shellcheck disable=SC1090
-    ( source "$dir/prepare.sh" "$ctx" ) || die "prepare.sh of $name failed"
+    ( source "$dir/prepare.sh" "$IMAGE_CTX" ) || die "prepare.sh of $name failed"
   fi
-  local hash tag digest; hash="$(_context_hash "$ctx")"; tag="${hash:0:12}"
+  local hash line; hash="$(_context_hash "$IMAGE_CTX")"; IMAGE_TAG="${hash:0:12}"
+  IMAGE_BUILD_ARGS=()
+  if [ -f "$IMAGE_CTX/build-args" ]; then
+    while IFS= read -r line; do [ -n "$line" ] && IMAGE_BUILD_ARGS+=(--build-arg "$line"); done <"$IMAGE_CTX/build-args"
+  fi
+  return 0
+}
+
+_image_one() { # NAME
+  local name="$1" repo="standard/$1"
+  step "image-$name" "127.0.0.1:$PA_REGISTRY_PORT/$repo"
+  _image_context "$name"
+  local ctx="$IMAGE_CTX" tag="$IMAGE_TAG" digest
   local ref="127.0.0.1:$PA_REGISTRY_PORT/$repo"
   digest="$(_manifest_digest "$repo" "$tag")"
   if [ -n "$digest" ]; then
@@ -139,12 +155,8 @@ _image_one() { # NAME
   fi
   local log="$PA_RUN/logs/image-$name.log"; : >"$log"
   local t0; t0=$(date +%s)
-  local args=() line
-  if [ -f "$ctx/build-args" ]; then
-    while IFS= read -r line; do [ -n "$line" ] && args+=(--build-arg "$line"); done <"$ctx/build-args"
-  fi
   run_logged "$log" "docker build of $name failed" \
-    env DOCKER_BUILDKIT=1 docker buildx build --progress plain --load "${args[@]}" -t "$ref:$tag" -t "$ref:latest" "$ctx"
+    env DOCKER_BUILDKIT=1 docker buildx build --progress plain --load "${IMAGE_BUILD_ARGS[@]}" -t "$ref:$tag" -t "$ref:latest" "$ctx"
   run_logged "$log" "docker push $ref:$tag failed" docker push "$ref:$tag"
   run_logged "$log" "docker push $ref:latest failed" docker push "$ref:latest"
   digest="$(_manifest_digest "$repo" "$tag")"
