@@ -62,6 +62,12 @@ describe('the example app', () => {
     expect(first.stdout).toContain('storefront: rendered 3 products');
     expect(first.summary).toContain('| Reason | commit: the first image of this app |');
     expect(first.summary).toMatch(/\| Size \| [\d.]+ (KiB|MiB) \|/);
+    // runtime-http is busybox on scratch (no dpkg database) and the app has no lock file:
+    // its SBOM names the image alone (the Python suite, sbom.itg.test.ts, has both).
+    expect(first.outputs['sbom-ref']).toMatch(
+      new RegExp(`^${image.replace(/\./g, '\\.')}@sha256:[0-9a-f]{64}$`),
+    );
+    expect(first.summary).toContain('CycloneDX 1.6, 0 OS packages, 0 dependencies (no lock file)');
 
     const client = new RegistryClient(env.registry, { dockerConfig: false });
     try {
@@ -160,6 +166,7 @@ describe('the example app', () => {
       version: '1.0.0',
       digest: first.outputs.digest,
       tags: first.outputs.tags,
+      'sbom-ref': first.outputs['sbom-ref'],
     });
     expect(run.stdout).not.toContain('docker buildx build');
     expect(run.stdout).not.toContain('docker run');
