@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
 import { errorMessage, UserError, type ToolError } from '../errors.js';
 import type { PinnedImage } from '../render/images.js';
-import type { Helm } from '../tools/helm.js';
 import type { Kubectl } from '../tools/kubectl.js';
 import {
   describeReleaseState,
@@ -10,7 +9,7 @@ import {
   type FailureReport,
   type ReadinessWatch,
 } from './failure.js';
-import { readRelease } from './release.js';
+import { readRelease, type ReleaseReader } from './release.js';
 
 /**
  * A deploy that helm reported as failed, explained in one message: helm's
@@ -39,7 +38,7 @@ export class DeployFailed extends UserError {
 
 /** Everything known about a failed upgrade, gathered into a DeployFailed (never throws itself). */
 export async function explainFailure(
-  helm: Helm,
+  releases: ReleaseReader,
   kubectl: Kubectl,
   failure: {
     error: ToolError;
@@ -64,7 +63,7 @@ export async function explainFailure(
     const objects = notReady.length > 0 ? notReady.map((item) => item.ref) : failure.objects;
     report.events = await recentEvents(kubectl, namespace, objects, failure.started);
     releaseState = describeReleaseState(
-      (await readRelease(helm, release, namespace)).history,
+      (await readRelease(releases, release, namespace)).history,
       release,
     );
   } catch (error) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
 import type { Helm, HelmRevision } from '../tools/helm.js';
-import { ensureNotPending, recoveryFor } from './release.js';
+import { ensureNotPending, helmReleases, recoveryFor } from './release.js';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const revision = (n: number, status: string, minutesAgo = 60): HelmRevision => ({
@@ -49,7 +49,7 @@ describe('a release stuck in pending-*', () => {
       [revision(1, 'deployed'), revision(2, 'failed')],
     ]) {
       const { helm, calls } = fakeHelm(history);
-      await ensureNotPending(helm, { ...options, recover: true });
+      await ensureNotPending(helm, helmReleases(helm), { ...options, recover: true });
       expect(calls).toEqual([]);
     }
   });
@@ -60,9 +60,10 @@ describe('a release stuck in pending-*', () => {
       revision(2, 'deployed'),
       revision(3, 'pending-upgrade'),
     ]);
-    const error = await ensureNotPending(helm, { ...options, recover: false }).catch(
-      (e: unknown) => e,
-    );
+    const error = await ensureNotPending(helm, helmReleases(helm), {
+      ...options,
+      recover: false,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toBe(
       'Release storefront in namespace shop-dev is pending-upgrade (revision 3, since 2026-11-21T11:00:00.000Z, 60 min ago): another deploy is running, or one was cancelled and left it stuck. Nothing was changed.',
@@ -77,7 +78,7 @@ describe('a release stuck in pending-*', () => {
       revision(2, 'failed'),
       revision(3, 'pending-rollback'),
     ]);
-    const outcome = await ensureNotPending(helm, { ...options, recover: true });
+    const outcome = await ensureNotPending(helm, helmReleases(helm), { ...options, recover: true });
     expect(calls).toEqual(['rollback storefront 1 -n shop-dev']);
     expect(outcome.recovered?.recovery.command).toBe(
       'helm rollback storefront 1 --namespace shop-dev',
@@ -87,16 +88,16 @@ describe('a release stuck in pending-*', () => {
 
   it('uninstalls a first install stuck in pending-install', async () => {
     const { helm, calls } = fakeHelm([revision(1, 'pending-install')]);
-    const outcome = await ensureNotPending(helm, { ...options, recover: true });
+    const outcome = await ensureNotPending(helm, helmReleases(helm), { ...options, recover: true });
     expect(calls).toEqual(['uninstall storefront -n shop-dev']);
     expect(outcome.state.current).toBeUndefined();
   });
 
   it('never recovers one recent enough to be another deploy at work', async () => {
     const { helm, calls } = fakeHelm([revision(1, 'deployed'), revision(2, 'pending-upgrade', 2)]);
-    await expect(ensureNotPending(helm, { ...options, recover: true })).rejects.toThrow(
-      /recent enough to be another deploy still at work, so it was not recovered/,
-    );
+    await expect(
+      ensureNotPending(helm, helmReleases(helm), { ...options, recover: true }),
+    ).rejects.toThrow(/recent enough to be another deploy still at work, so it was not recovered/);
     expect(calls).toEqual([]);
   });
 
@@ -127,9 +128,10 @@ describe('a release stuck in pending-*', () => {
       revision(22, 'pending-upgrade'),
     ];
     const { helm, calls } = fakeHelm(history);
-    const error = await ensureNotPending(helm, { ...options, recover: true }).catch(
-      (e: unknown) => e,
-    );
+    const error = await ensureNotPending(helm, helmReleases(helm), {
+      ...options,
+      recover: true,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toContain(
       'no revision in its history of 22 was ever deployed successfully, yet it is not a first install: recover-pending never uninstalls a release that has run',
@@ -142,9 +144,9 @@ describe('a release stuck in pending-*', () => {
       revision(1, 'deployed'),
       { ...revision(2, 'pending-upgrade'), updated: 'not a date' },
     ]);
-    await expect(ensureNotPending(helm, { ...options, recover: true })).rejects.toThrow(
-      /date for it cannot be read/,
-    );
+    await expect(
+      ensureNotPending(helm, helmReleases(helm), { ...options, recover: true }),
+    ).rejects.toThrow(/date for it cannot be read/);
     expect(calls).toEqual([]);
   });
 });

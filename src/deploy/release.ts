@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { workflowRunUrl } from '../render/annotate.js';
+import type { KubeClient } from '../kube/client.js';
+import { clusterDriver, ReleaseStorage } from '../release/storage.js';
 import type { Helm, HelmRevision } from '../tools/helm.js';
 
 /**
@@ -31,12 +33,62 @@ export interface ReleaseState {
   deployed: HelmRevision | undefined;
 }
 
+/**
+ * Where a release's revisions are read from: Helm's storage through the API
+ * server in this process (storedReleases), or helm itself (helmReleases) for
+ * a storage driver that keeps releases outside the cluster.
+ */
+export interface ReleaseReader {
+  /** Every revision Helm keeps, oldest first, as `helm history` lists them; empty when there is no such release. */
+  history(release: string, namespace: string): Promise<HelmRevision[]>;
+  /** The manifest of a revision, as `helm get manifest --revision`; undefined when there is none. */
+  manifest(release: string, namespace: string, revision: number): Promise<string | undefined>;
+}
+
+/** The release read from Helm's storage (Secrets or ConfigMaps) through the API: no process. */
+export function storedReleases(storage: ReleaseStorage): ReleaseReader {
+  return {
+    history: async (release, namespace) =>
+      (await storage.history(release, namespace)).map((stored) => {
+        const body = stored.decode();
+        return {
+          revision: stored.revision,
+          updated: body.info.lastDeployed ?? '',
+          status: body.info.status,
+          chart: `${body.chart.name}-${body.chart.version}`,
+          app_version: body.chart.appVersion ?? '',
+          description: body.info.description,
+        };
+      }),
+    manifest: async (release, namespace, revision) =>
+      (await storage.revision(release, namespace, revision))?.decode().manifest,
+  };
+}
+
+/** The release read by helm processes (`helm history`, `helm get manifest`). */
+export function helmReleases(helm: Helm): ReleaseReader {
+  return {
+    history: (release, namespace) => helm.history(release, namespace, WHOLE_HISTORY),
+    manifest: (release, namespace, revision) => helm.getManifest(release, namespace, revision),
+  };
+}
+
+/**
+ * How helm-deploy reads releases: from the cluster with the client when
+ * helm keeps them there (HELM_DRIVER secret, the default, or configmap),
+ * else through helm.
+ */
+export function releaseReader(helm: Helm, client: KubeClient): ReleaseReader {
+  const driver = clusterDriver();
+  return driver ? storedReleases(new ReleaseStorage(client, driver)) : helmReleases(helm);
+}
+
 export async function readRelease(
-  helm: Helm,
+  reader: ReleaseReader,
   release: string,
   namespace: string,
 ): Promise<ReleaseState> {
-  const history = await helm.history(release, namespace, WHOLE_HISTORY);
+  const history = await reader.history(release, namespace);
   return {
     history,
     current: history[history.length - 1],
@@ -103,11 +155,12 @@ export interface PendingOutcome {
 
 /** Stops (or, when asked and safe, recovers) a release stuck in pending-*. */
 export async function ensureNotPending(
-  helm: Helm,
+  helm: Pick<Helm, 'rollback' | 'uninstall'>,
+  reader: ReleaseReader,
   options: PendingOptions,
 ): Promise<PendingOutcome> {
   const { release, namespace } = options;
-  const state = await readRelease(helm, release, namespace);
+  const state = await readRelease(reader, release, namespace);
   const pending = state.current;
   if (!pending || !isPending(pending)) return { state };
 
@@ -157,7 +210,7 @@ export async function ensureNotPending(
     await helm.uninstall(release, namespace, options.timeoutSeconds);
   }
   return {
-    state: await readRelease(helm, release, namespace),
+    state: await readRelease(reader, release, namespace),
     recovered: { from: pending, recovery },
   };
 }

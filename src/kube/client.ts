@@ -1,6 +1,6 @@
 import { TransientError, UserError } from '../errors.js';
 import { HttpTransport, ResponseTooLargeError, type HttpResponse } from '../http/transport.js';
-import type { KubeObject } from './objects.js';
+import type { KubeObject, ObjectRef } from './objects.js';
 import { isTransient, isTransientStatus, parseRetryAfter, retry } from '../retry.js';
 import type { KubeConnection } from './config.js';
 
@@ -25,6 +25,7 @@ export interface ApiResource {
   verbs: string[];
 }
 
+/** `list` counts every read of objects: a LIST, or a GET of one. */
 export type RequestKind = 'discovery' | 'list' | 'apply' | 'patch';
 export type RequestCounts = Record<RequestKind | 'total', number>;
 
@@ -278,6 +279,42 @@ export class KubeClient {
     throw new Error(
       `Listing ${describeResource(resource)} took more than ${MAX_PAGES} pages of ${PAGE_SIZE}; refusing to hold more.`,
     );
+  }
+
+  /** One object by name; undefined when it does not exist. */
+  async get(
+    resource: ApiResource,
+    namespace: string | undefined,
+    name: string,
+  ): Promise<KubeObject | undefined> {
+    const path = `${collectionPath(resource, namespace)}/${encodeURIComponent(name)}`;
+    const response = await this.send('GET', path, 'list');
+    if (response.status === 404) return undefined;
+    return this.json<KubeObject>(response, `read ${resource.kind} ${name}`, path);
+  }
+
+  /**
+   * The live state of the given objects, as `kubectl get --ignore-not-found`
+   * gives it (without managedFields, as kubectl shows them): those that do
+   * not exist (or whose kind the server does not serve) are left out;
+   * `namespace` is where namespaced objects without one of their own live.
+   * One discovery per group-version, then the GETs at once.
+   */
+  async getObjects(refs: readonly ObjectRef[], namespace: string): Promise<KubeObject[]> {
+    const found = await Promise.all(
+      refs.map(async (ref) => {
+        const resource = await this.resource(ref.apiVersion, ref.kind);
+        if (!resource) return undefined;
+        const object = await this.get(
+          resource,
+          resource.namespaced ? (ref.namespace ?? namespace) : undefined,
+          ref.name,
+        );
+        if (object?.metadata) delete object.metadata.managedFields;
+        return object;
+      }),
+    );
+    return found.filter((object): object is KubeObject => object !== undefined);
   }
 
   /** Server-side apply of `object` as `fieldManager` (force takes fields from other managers). */

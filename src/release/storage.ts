@@ -66,12 +66,21 @@ const SECRET: ApiResource = {
 const CONFIG_MAP: ApiResource = { ...SECRET, kind: 'ConfigMap', name: 'configmaps' };
 const MAX_DECODED_BYTES = 64 * 1024 * 1024;
 
-/** The driver helm would use, from HELM_DRIVER as helm reads it; a clear error for those outside the cluster. */
-export function storageDriver(value: string | undefined = process.env.HELM_DRIVER): StorageDriver {
+/** The driver helm would use, from HELM_DRIVER as helm reads it; undefined for those that keep releases outside the cluster (sql, memory) or unknown ones. */
+export function clusterDriver(
+  value: string | undefined = process.env.HELM_DRIVER,
+): StorageDriver | undefined {
   const driver = (value ?? '').trim().toLowerCase();
   if (driver === '' || driver === 'secret' || driver === 'secrets') return 'secret';
   if (driver === 'configmap' || driver === 'configmaps') return 'configmap';
-  if (driver === 'sql') {
+  return undefined;
+}
+
+/** The driver helm would use, from HELM_DRIVER as helm reads it; a clear error for those outside the cluster. */
+export function storageDriver(value: string | undefined = process.env.HELM_DRIVER): StorageDriver {
+  const driver = clusterDriver(value);
+  if (driver) return driver;
+  if ((value ?? '').trim().toLowerCase() === 'sql') {
     throw new UserError(
       'HELM_DRIVER=sql keeps Helm releases in an SQL database, outside the cluster; drift-check reads them only from the cluster.',
       {
@@ -99,7 +108,7 @@ export class ReleaseStorage {
    * `selector` adds label requirements (e.g. `pipeline-actions.dev/environment=dev`).
    */
   async list(namespace: string | undefined, selector: string[] = []): Promise<StoredRevision[]> {
-    const resource = this.driver === 'secret' ? SECRET : CONFIG_MAP;
+    const resource = this.resource();
     const labelSelector = [
       'owner=helm',
       `status in (${LIVE_STATUSES.join(',')})`,
@@ -115,6 +124,52 @@ export class ReleaseStorage {
       const revision = this.revisionOf(item);
       return revision ? [revision] : [];
     });
+  }
+
+  /**
+   * Every revision Helm keeps of one release, whatever its status, oldest
+   * first (what `helm history` reads); one LIST. Empty when there is none.
+   */
+  async history(release: string, namespace: string): Promise<StoredRevision[]> {
+    const resource = this.resource();
+    let items: KubeObject[] | undefined;
+    try {
+      items = await this.client.list(resource, namespace, {
+        labelSelector: `owner=helm,name=${release}`,
+      });
+    } catch (error) {
+      throw forbidden(error, resource, namespace) ?? error;
+    }
+    return (items ?? [])
+      .flatMap((item) => {
+        const revision = this.revisionOf(item);
+        return revision?.name === release ? [revision] : [];
+      })
+      .sort((a, b) => a.revision - b.revision);
+  }
+
+  /** One revision of a release (what `helm get manifest --revision` reads); one GET, undefined when there is none. */
+  async revision(
+    release: string,
+    namespace: string,
+    revision: number,
+  ): Promise<StoredRevision | undefined> {
+    const resource = this.resource();
+    let item: KubeObject | undefined;
+    try {
+      item = await this.client.get(
+        resource,
+        namespace,
+        `sh.helm.release.v1.${release}.v${revision}`,
+      );
+    } catch (error) {
+      throw forbidden(error, resource, namespace) ?? error;
+    }
+    return item ? this.revisionOf(item) : undefined;
+  }
+
+  private resource(): ApiResource {
+    return this.driver === 'secret' ? SECRET : CONFIG_MAP;
   }
 
   private revisionOf(item: KubeObject): StoredRevision | undefined {

@@ -4,8 +4,9 @@ import { apiGroup, type KubeObject, type ObjectRef } from '../kube/objects.js';
 import { Tool } from './tool.js';
 
 /**
- * The one wrapper of kubectl: kustomize builds, reads of live objects, pods
- * and events (diffs, failure reports), and the reachability probe. It never
+ * The one wrapper of kubectl: kustomize builds, and reads of live objects,
+ * pods and events while helm waits and after it failed (failure reports);
+ * the state read before a deploy goes through src/kube/client.ts. It never
  * writes to the cluster; Helm does that. The kubeconfig is passed through
  * KUBECONFIG, so one instance talks to one cluster.
  */
@@ -25,27 +26,6 @@ export class Kubectl extends Tool {
   /** `kubectl kustomize DIR`: the built kustomization as YAML. */
   async kustomize(dir: string): Promise<string> {
     return (await this.run(['kustomize', dir], { silent: true })).stdout;
-  }
-
-  /** The API server of the current context, as the kubeconfig names it (no network). */
-  async server(): Promise<string | undefined> {
-    const result = await this.execute(
-      ['config', 'view', '--minify', '-o', 'jsonpath={.clusters[0].cluster.server}'],
-      { silent: true, timeoutMs: 30_000 },
-    );
-    return result.exitCode === 0 && result.stdout.trim() !== '' ? result.stdout.trim() : undefined;
-  }
-
-  /** The server's version (`v1.34.10`); throws when it cannot be reached or refuses us. */
-  async serverVersion(timeoutSeconds = 15): Promise<string> {
-    const result = await this.execute(
-      ['get', '--raw', '/version', `--request-timeout=${timeoutSeconds}s`],
-      { silent: true, timeoutMs: (timeoutSeconds + 15) * 1000 },
-    );
-    if (result.exitCode !== 0)
-      throw apiFailure(result, await this.server(), this.binary, ['get', '--raw', '/version']);
-    const version = (JSON.parse(result.stdout) as { gitVersion?: string }).gitVersion;
-    return version ?? 'unknown';
   }
 
   /**

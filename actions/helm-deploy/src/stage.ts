@@ -18,6 +18,8 @@ import {
   deployDescription,
   ensureNotPending,
   pendingGraceSeconds,
+  releaseReader,
+  type ReleaseReader,
   type Recovery,
 } from '../../../src/deploy/release.js';
 import {
@@ -39,6 +41,8 @@ import {
   type PreparedRelease,
   type RenderTarget,
 } from '../../../src/render/index.js';
+import { KubeClient } from '../../../src/kube/client.js';
+import { loadKubeconfig } from '../../../src/kube/config.js';
 import { parseManifestObjects } from '../../../src/kube/manifests.js';
 import { objectRef, type KubeObject } from '../../../src/kube/objects.js';
 import { isRecordObject, recordLabels } from '../../../src/record/record.js';
@@ -110,6 +114,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
   const scratch = mkdtempSync(join(base, 'helm-deploy-'));
   const home = HelmHome.create('helm-deploy-home-');
   let prepared: PreparedRelease | undefined;
+  let client: KubeClient | undefined;
   try {
     // First, so a kubeconfig given as content is masked before anything else runs.
     const kubeconfig = prepareKubeconfig(inputs.kubeconfig, workspace, scratch);
@@ -138,8 +143,13 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     helm.useKubeconfig(kubeconfig.file);
     core.info(`helm ${helm.version} (helm ${helm.major}) at ${helm.binary}`);
     const kubectl = new Kubectl(inputs.kubectl, kubeconfig.file);
+    // The cluster's state is read in this process (no kubectl, no helm); only helm writes.
+    const cluster = () =>
+      (client ??= new KubeClient(loadKubeconfig(kubeconfig.file), {
+        userAgent: 'pipeline-actions/helm-deploy',
+      }));
     if (inputs.rendered !== undefined) {
-      return await compareRendered(helm, kubectl, inputs, {
+      return await compareRendered(helm, cluster(), inputs, {
         release,
         namespace,
         rendered: inputs.rendered,
@@ -186,8 +196,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     }
 
     if (!inputs['render-only']) {
-      const server = await probeCluster(kubectl);
-      core.info(`Kubernetes ${server.version} at ${server.url ?? '(kubeconfig default)'}`);
+      const server = await probeCluster(cluster());
+      core.info(`Kubernetes ${server.version} at ${server.url}`);
     }
 
     const chart = await resolveChart(helm, {
@@ -234,7 +244,15 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
 
     // A dry run changes nothing, not even a stuck release.
     const recover = inputs['recover-pending'] && !inputs['dry-run'];
-    const { pending, previous } = await currentRelease(helm, inputs, release, namespace, recover);
+    const releases = releaseReader(helm, cluster());
+    const { pending, previous } = await currentRelease(
+      helm,
+      releases,
+      inputs,
+      release,
+      namespace,
+      recover,
+    );
     const state = pending.state;
     const target = { release, namespace, chart: chart.source };
     // Secret placeholder and `set` values never reach the summary (the runner masks logs, not summaries).
@@ -252,7 +270,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     if (inputs['dry-run']) {
       const desired = await renderDesired(helm, target, prepared, 'server');
       const wanted = withoutRecord(desired.objects);
-      const live = await kubectl.getObjects(wanted.map(objectRef), namespace);
+      const live = await cluster().getObjects(wanted.map(objectRef), namespace);
       const diff = diffRelease({
         desired: wanted,
         current: live,
@@ -274,8 +292,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
 
     // What runs now, to tell what the deploy sets back (a redeploy of the same Git can restore drift).
     const liveBefore =
-      previous.length > 0 ? await kubectl.getObjects(previous.map(objectRef), namespace) : [];
-    const upgraded = await upgrade(helm, kubectl, prepared, {
+      previous.length > 0 ? await cluster().getObjects(previous.map(objectRef), namespace) : [];
+    const upgraded = await upgrade(helm, kubectl, releases, prepared, {
       target,
       inputs,
       namespace,
@@ -298,6 +316,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       changed: diff.changed,
     };
   } finally {
+    client?.close();
     prepared?.dispose();
     home.dispose();
     rmSync(scratch, { recursive: true, force: true });
@@ -307,19 +326,23 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
 /** The release as it stands (refusing, or recovering, a pending one) and its deployed objects. */
 async function currentRelease(
   helm: Helm,
+  releases: ReleaseReader,
   inputs: Inputs,
   release: string,
   namespace: string,
   recover: boolean,
 ) {
-  const pending = await ensureNotPending(helm, {
+  const pending = await ensureNotPending(helm, releases, {
     release,
     namespace,
     recover,
     graceSeconds: pendingGraceSeconds(inputs.timeout, inputs['recover-pending-after']),
     timeoutSeconds: inputs.timeout,
   });
-  const manifest = pending.state.current ? await helm.getManifest(release, namespace) : undefined;
+  const current = pending.state.current;
+  const manifest = current
+    ? await releases.manifest(release, namespace, current.revision)
+    : undefined;
   // The deploy record is ours, not the chart's: no diff shows it.
   const previous = manifest
     ? withoutRecord(parseManifestObjects(manifest, 'the current release'))
@@ -335,7 +358,7 @@ async function currentRelease(
  */
 async function compareRendered(
   helm: Helm,
-  kubectl: Kubectl,
+  client: KubeClient,
   inputs: Inputs,
   given: {
     release: string;
@@ -350,12 +373,19 @@ async function compareRendered(
       fix: 'set dry-run: true; a deploy renders the chart itself.',
     });
   }
-  const server = await probeCluster(kubectl);
-  core.info(`Kubernetes ${server.version} at ${server.url ?? '(kubeconfig default)'}`);
+  const server = await probeCluster(client);
+  core.info(`Kubernetes ${server.version} at ${server.url}`);
   const desired = withoutRecord(parseManifestObjects(given.rendered, 'the rendered input'));
-  const { pending, previous } = await currentRelease(helm, inputs, release, namespace, false);
+  const { pending, previous } = await currentRelease(
+    helm,
+    releaseReader(helm, client),
+    inputs,
+    release,
+    namespace,
+    false,
+  );
   const state = pending.state;
-  const live = await kubectl.getObjects(desired.map(objectRef), namespace);
+  const live = await client.getObjects(desired.map(objectRef), namespace);
   const diff = diffRelease({ desired, current: live, previous, namespace, mode: 'live' });
   return {
     release,
@@ -386,6 +416,7 @@ interface UpgradeContext {
 async function upgrade(
   helm: Helm,
   kubectl: Kubectl,
+  releases: ReleaseReader,
   prepared: PreparedRelease,
   context: UpgradeContext,
 ) {
@@ -420,7 +451,7 @@ async function upgrade(
     const rendered = postRenderer.failure();
     if (rendered) throw rendered;
     if (!(error instanceof ToolError)) throw error;
-    throw await explainFailure(helm, kubectl, {
+    throw await explainFailure(releases, kubectl, {
       error,
       release,
       namespace,
