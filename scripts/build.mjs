@@ -1,6 +1,8 @@
 // Bundles each action into actions/<name>/dist/index.js with ncc, plus its
-// licenses file. dist/ is emptied first so a removed chunk cannot linger.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// licenses file. A module an action loads with `import()` only on some paths
+// lands in a chunk of its own beside index.js (`<id>.index.js`), read only
+// when that path runs. dist/ is emptied first so a removed chunk cannot linger.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ncc from '@vercel/ncc';
 import { execFileSync } from 'node:child_process';
@@ -22,9 +24,8 @@ const EXTRA_ENTRIES = {
   'helm-deploy': { 'post-render.js': 'post-render.ts' },
 };
 
-async function bundle(name, entry, license) {
+async function bundle(name, entry) {
   return ncc(entry, {
-    ...(license ? { license } : {}),
     minify: true,
     sourceMap: false,
     quiet: true,
@@ -39,13 +40,40 @@ async function bundle(name, entry, license) {
   });
 }
 
+/** The packages whose code a build holds, in every chunk (ncc's own licenses file covers only one chunk). */
+function bundledPackages(stats, into = new Map()) {
+  for (const module of stats.compilation.modules) {
+    const match = /^(.*\/node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(module.resource ?? '');
+    if (match) into.set(match[2], match[1]);
+  }
+  return into;
+}
+
+/** Each bundled package's name, license and license text, sorted by name. */
+function licensesText(packages) {
+  return [...packages.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, dir]) => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const file = readdirSync(dir)
+        .sort()
+        .find((entry) => /^(licen[cs]e|copying)(\.|$)/i.test(entry));
+      const text = file
+        ? readFileSync(join(dir, file), 'utf8').trim()
+        : '(the package has no license file)';
+      return `${name}\n${manifest.license ?? 'UNKNOWN'}\n${text}\n`;
+    })
+    .join('\n');
+}
+
 for (const name of names) {
   const started = Date.now();
   const entry = join(ROOT, 'actions', name, 'src', 'index.ts');
   const outDir = outRoot ? join(outRoot, name) : join(ROOT, 'actions', name, 'dist');
   // Type checking is `npm run typecheck`'s job; here it would make a bundle
   // depend on every file tsconfig includes, tests among them.
-  const { code, assets } = await bundle(name, entry, 'licenses.txt');
+  const { code, assets, stats } = await bundle(name, entry);
+  const packages = bundledPackages(stats);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'index.js'), code);
@@ -55,10 +83,19 @@ for (const name of names) {
     writeFileSync(path, asset.source);
   }
   for (const [file, source] of Object.entries(EXTRA_ENTRIES[name] ?? {})) {
-    // Its licenses are a subset of the action's licenses.txt beside it.
-    const extra = await bundle(name, join(ROOT, 'actions', name, 'src', source), undefined);
+    const extra = await bundle(name, join(ROOT, 'actions', name, 'src', source));
+    const chunks = Object.keys(extra.assets ?? {}).filter((asset) => asset.endsWith('.js'));
+    if (chunks.length > 0) {
+      // Its chunks would take the names of index.js's: a second entry loads everything at once.
+      console.error(
+        `${name}: ${source} imports something with import(); it must not (${chunks.join(', ')}).`,
+      );
+      process.exit(1);
+    }
     writeFileSync(join(outDir, file), extra.code);
+    bundledPackages(extra.stats, packages);
   }
+  writeFileSync(join(outDir, 'licenses.txt'), licensesText(packages));
   const size = Buffer.byteLength(code);
   console.log(
     `${name}: dist/index.js ${(size / 1024).toFixed(0)} KiB (${Date.now() - started} ms)`,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { ToolError, UserError } from './errors.js';
 
 export interface ExecOptions {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { UserError } from './errors.js';
 import { parseYaml } from './yaml.js';
 

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { UserError } from '../errors.js';
 import type { ExecResult } from '../exec.js';
 import { dockerFailure, type DockerRunSpec } from '../tools/docker.js';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { errorMessage, UserError, type ToolError } from '../errors.js';
 import type { PinnedImage } from '../render/images.js';
 import type { Kubectl } from '../tools/kubectl.js';

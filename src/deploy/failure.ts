@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { errorMessage } from '../errors.js';
 import { describeObject, objectRef, type KubeObject, type ObjectRef } from '../kube/objects.js';
 import type { HelmRevision } from '../tools/helm.js';

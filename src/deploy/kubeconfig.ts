@@ -1,6 +1,6 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { UserError } from '../errors.js';
 import { maskSecret } from '../report/redact.js';
 import { parseYaml } from '../yaml.js';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { UserError } from '../errors.js';
 import { workflowRunUrl } from '../render/annotate.js';
 import type { KubeClient } from '../kube/client.js';

@@ -1,4 +1,4 @@
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { TransientError, UserError } from '../errors.js';
 import { transportFetch } from '../http/fetch.js';
 import { HttpTransport } from '../http/transport.js';
@@ -42,7 +42,8 @@ const ANSWER_MAX_BYTES = 32 * 1024 * 1024;
 export class GitHubClient {
   readonly owner: string;
   readonly repo: string;
-  private readonly octokit: Octokit;
+  private readonly baseUrl: string;
+  private client: Promise<Octokit> | undefined;
 
   constructor(private readonly options: GitHubOptions) {
     const repository = options.repository ?? process.env.GITHUB_REPOSITORY ?? '';
@@ -59,13 +60,21 @@ export class GitHubClient {
       process.env.GITHUB_API_URL ??
       'https://api.github.com'
     ).replace(/\/+$/, '');
-    const transport = new HttpTransport({ userAgent: 'pipeline-actions', timeoutMs: TIMEOUT_MS });
-    this.octokit = getOctokit(options.token, {
-      baseUrl,
-      userAgent: 'pipeline-actions',
-      // Replaces @actions/github's own proxy-aware fetch.
-      request: { fetch: transportFetch(transport, ANSWER_MAX_BYTES) },
+    this.baseUrl = baseUrl;
+  }
+
+  /** Octokit, loaded at the first request: a run that reports nothing never loads it. */
+  private octokit(): Promise<Octokit> {
+    this.client ??= import('@actions/github').then(({ getOctokit }) => {
+      const transport = new HttpTransport({ userAgent: 'pipeline-actions', timeoutMs: TIMEOUT_MS });
+      return getOctokit(this.options.token, {
+        baseUrl: this.baseUrl,
+        userAgent: 'pipeline-actions',
+        // Replaces @actions/github's own proxy-aware fetch.
+        request: { fetch: transportFetch(transport, ANSWER_MAX_BYTES) },
+      });
     });
+    return this.client;
   }
 
   /**
@@ -79,7 +88,9 @@ export class GitHubClient {
   ): Promise<GitHubResponse<T>> {
     const call = async () => {
       try {
-        const response = await this.octokit.request(route, {
+        const response = await (
+          await this.octokit()
+        ).request(route, {
           owner: this.owner,
           repo: this.repo,
           ...params,

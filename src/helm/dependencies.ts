@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { ToolError, TransientError, UserError } from '../errors.js';
 import { retry, type RetryOptions } from '../retry.js';
 import type { Helm, HelmConnection, HelmCredentials } from '../tools/helm.js';

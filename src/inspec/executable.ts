@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { UserError } from '../errors.js';
 import { installTool, type InstallRequest } from './install.js';
 import { findOnPath, isExecutableFile } from '../tools/path.js';

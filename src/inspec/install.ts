@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import * as core from '@actions/core';
-import * as tc from '@actions/tool-cache';
+import * as core from '../core.js';
 import { errorMessage, UserError } from '../errors.js';
 import { isLoopbackHost } from '../http/proxy.js';
 import { HttpTransport, transientStatus } from '../http/transport.js';
 import { retry } from '../retry.js';
-import { installTool as installRelease } from '../tools/install.js';
+import { findCached, installTool as installRelease } from '../tools/install.js';
 import { InfrastructureFailure } from './failures.js';
 import { PackageInstaller } from './package-installer.js';
 import type { Platform } from './platform.js';
@@ -138,7 +137,7 @@ export async function fetchMetadata(request: InstallRequest): Promise<PackageMet
 
 export async function installTool(request: InstallRequest): Promise<Installed> {
   const label = PRODUCT_LABEL[request.product];
-  const cached = tc.find(request.product, request.version);
+  const cached = await findCached(request.product, request.version);
   if (cached && existsSync(join(cached, 'bin', request.product))) {
     core.info(`Using ${label} from the tool cache: ${cached}`);
     return {

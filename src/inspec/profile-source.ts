@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { UserError } from '../errors.js';
 import { maskSecret } from '../report/redact.js';
 import { ProfileGit } from './git.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { UserError } from '../errors.js';
 import { Exec } from '../exec.js';
 import { maskSecret } from '../report/redact.js';

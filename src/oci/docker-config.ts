@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { maskBasicAuth } from '../report/redact.js';
 import type { Credentials } from './auth.js';
 import { DOCKER_HUB } from './reference.js';

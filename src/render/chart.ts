@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import semver from 'semver';
 import { UserError } from '../errors.js';
 import { readChartDirectory } from '../helm/chart.js';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import type { SourceLocation } from '../errors.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core.js';
 
 /**
  * Secrets, in one place: which names look like secrets, masking a value with

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { errorMessage } from '../errors.js';
 import { Tool } from './tool.js';
 

@@ -9,10 +9,9 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { arch, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import * as core from '@actions/core';
-import * as tc from '@actions/tool-cache';
+import * as core from '../core.js';
 import { errorMessage, UserError } from '../errors.js';
 import { HttpTransport, transientStatus } from '../http/transport.js';
 import { retry } from '../retry.js';
@@ -51,9 +50,28 @@ export interface InstalledTool {
   cached: boolean;
 }
 
+/** @actions/tool-cache, and the HTTP client it loads, only once something is downloaded or extracted. */
+function toolCache() {
+  return import('@actions/tool-cache');
+}
+
+/**
+ * The tool cache's folder of a tool at an exact version (`3.17.3`), as
+ * `tc.find` gives it (RUNNER_TOOL_CACHE/<tool>/<version>/<arch>, complete),
+ * without loading the tool cache library; undefined when it is not there.
+ */
+export async function findCached(tool: string, version: string): Promise<string | undefined> {
+  const root = process.env.RUNNER_TOOL_CACHE;
+  if (!root || !/^\d+\.\d+\.\d+$/.test(version)) {
+    return (await toolCache()).find(tool, version) || undefined;
+  }
+  const dir = join(root, tool, version, arch());
+  return existsSync(dir) && existsSync(`${dir}.complete`) ? dir : undefined;
+}
+
 export async function installTool(release: ToolRelease): Promise<InstalledTool> {
   const version = cacheVersion(release.version);
-  const cachedDir = tc.find(release.tool, version);
+  const cachedDir = await findCached(release.tool, version);
   if (cachedDir && existsSync(join(cachedDir, release.binary))) {
     const path = join(cachedDir, release.binary);
     core.addPath(dirname(path));
@@ -87,7 +105,7 @@ export async function installTool(release: ToolRelease): Promise<InstalledTool> 
       );
     }
     chmodSync(inside, 0o755);
-    const cachedAt = await tc.cacheDir(extracted, release.tool, version);
+    const cachedAt = await (await toolCache()).cacheDir(extracted, release.tool, version);
     rmSync(extracted, { recursive: true, force: true });
     const path = join(cachedAt, release.binary);
     core.addPath(dirname(path));
@@ -197,6 +215,7 @@ function sha256File(file: string): Promise<string> {
 
 async function extract(file: string, release: ToolRelease): Promise<string> {
   try {
+    const tc = await toolCache();
     if (release.archive === 'tar.gz') return await tc.extractTar(file, undefined, 'xz');
     if (release.archive === 'zip') return await tc.extractZip(file);
   } catch (error) {

@@ -1,14 +1,17 @@
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { runAction } from '../../../src/run.js';
 import { getInputs } from './inputs.js';
-import { buildImage } from './stage.js';
-import { writeBuildSummary } from './summary.js';
 
 export const ACTION_NAME = 'build-image';
 
 export async function run(): Promise<void> {
   await runAction(ACTION_NAME, async () => {
     const inputs = getInputs();
+    // Loaded once the inputs are read: a step with bad inputs fails before any of it.
+    const [{ buildImage }, { writeBuildSummary }] = await Promise.all([
+      import('./stage.js'),
+      import('./summary.js'),
+    ]);
     const outcome = await buildImage(inputs);
     core.setOutput('image', outcome.image);
     core.setOutput('tags', outcome.tags.join(','));

@@ -1,6 +1,6 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { UserError, errorMessage } from '../../../src/errors.js';
 import type { AppManifest } from '../../../src/manifest/index.js';
 import { retry } from '../../../src/retry.js';

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import semver from 'semver';
 import { UserError } from '../../../src/errors.js';
 import { loadManifest, type AppManifest } from '../../../src/manifest/index.js';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { UserError, errorMessage } from '../../../src/errors.js';
 import type { AppManifest } from '../../../src/manifest/index.js';
 import {

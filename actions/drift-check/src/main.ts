@@ -1,11 +1,6 @@
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { runAction } from '../../../src/run.js';
 import { getInputs } from './inputs.js';
-import { mergeShards } from './merge.js';
-import { notify } from './notify.js';
-import { checkEnvironment } from './stage.js';
-import { reportDrift } from './summary.js';
-import { judge } from './verdict.js';
 
 export const ACTION_NAME = 'drift-check';
 
@@ -14,9 +9,15 @@ export async function run(): Promise<void> {
     // Until the check says otherwise: a failure on the way is an error, never "no drift".
     core.setOutput('status', 'error');
     const inputs = getInputs();
+    // Loaded once the inputs are read, each when its path runs.
     const { report, reportPath, errors } = inputs['merge-reports']
-      ? await mergeShards(inputs)
-      : await checkEnvironment(inputs);
+      ? await (await import('./merge.js')).mergeShards(inputs)
+      : await (await import('./stage.js')).checkEnvironment(inputs);
+    const [{ reportDrift }, { notify }, { judge }] = await Promise.all([
+      import('./summary.js'),
+      import('./notify.js'),
+      import('./verdict.js'),
+    ]);
     await reportDrift(report, reportPath);
     const notified = await notify(report, inputs);
     const issueUrl = notified.issue?.issue?.url;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { errorMessage, isUserError } from '../../../src/errors.js';
 import { prepareKubeconfig } from '../../../src/deploy/kubeconfig.js';
 import { checkTarget, type TargetResult } from '../../../src/drift/check.js';

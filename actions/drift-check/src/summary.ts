@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import type { DriftReport } from '../../../src/drift/report.js';
 import { headline, renderMarkdown } from '../../../src/drift/summary.js';
 import { writeSummary } from '../../../src/report/summary.js';

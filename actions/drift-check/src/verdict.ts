@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { isUserError, UserError, UserErrors } from '../../../src/errors.js';
 import type { DriftReport } from '../../../src/drift/report.js';
 import { headline } from '../../../src/drift/summary.js';

@@ -1,16 +1,19 @@
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { runAction } from '../../../src/run.js';
-import { bundledPostRenderer } from '../../../src/render/index.js';
-import { DeployFailed } from '../../../src/deploy/explain.js';
-import { deploy } from './stage.js';
 import { getInputs } from './inputs.js';
-import { writeDeploySummary, writeFailureSummary } from './summary.js';
 
 export const ACTION_NAME = 'helm-deploy';
 
 export async function run(): Promise<void> {
   await runAction(ACTION_NAME, async () => {
     const inputs = getInputs();
+    // Loaded once the inputs are read: a step with bad inputs fails before any of it.
+    const [{ deploy }, { bundledPostRenderer }, { DeployFailed }, summary] = await Promise.all([
+      import('./stage.js'),
+      import('../../../src/render/post-render.js'),
+      import('../../../src/deploy/explain.js'),
+      import('./summary.js'),
+    ]);
     try {
       const outcome = await deploy(inputs, bundledPostRenderer());
       core.setOutput('release', outcome.release);
@@ -32,13 +35,13 @@ export async function run(): Promise<void> {
         core.info(outcome.diffText);
         core.endGroup();
       }
-      await writeDeploySummary(outcome);
+      await summary.writeDeploySummary(outcome);
     } catch (error) {
       if (error instanceof DeployFailed) {
         core.setOutput('release', error.release);
         core.setOutput('namespace', error.namespace);
         core.setOutput('status', 'failed');
-        await writeFailureSummary(error);
+        await summary.writeFailureSummary(error);
       }
       throw error;
     }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { UserError } from '../../../src/errors.js';
 import { readChartDirectory, type ChartDirectory } from '../../../src/helm/chart.js';
 import { chartContent } from '../../../src/helm/content.js';

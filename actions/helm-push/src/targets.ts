@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { errorMessage, TransientError } from '../../../src/errors.js';
 import { chartContent, type ChartContent } from '../../../src/helm/content.js';
 import { findOciChart } from '../../../src/helm/oci.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { UserError, UserErrors } from '../../../src/errors.js';
 import { collectControls, type Control } from '../../../src/inspec/controls.js';
 import { findExecutable } from '../../../src/inspec/executable.js';

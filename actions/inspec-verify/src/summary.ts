@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { annotateFindings } from '../../../src/inspec/annotate.js';
 import { compareRuns } from '../../../src/inspec/compare.js';
 import type { Control } from '../../../src/inspec/controls.js';

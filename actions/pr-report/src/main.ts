@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { parseNeeds, renderReport } from '../../../src/github/pr-report.js';
 import { writeSummary } from '../../../src/report/summary.js';
 import { runAction } from '../../../src/run.js';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { isUserError } from '../../../src/errors.js';
 import { GitHubClient } from '../../../src/github/client.js';
 import { upsertCheckRun, upsertComment } from '../../../src/github/pr-publish.js';
