@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../core.js';
 import { chartTemplates } from '../helm/chart.js';
 import type { ServerCapabilities } from '../kube/client.js';
 import type { KubeObject } from '../kube/objects.js';

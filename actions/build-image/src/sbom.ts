@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { errorMessage } from '../../../src/errors.js';
 import {
   listReferrers,

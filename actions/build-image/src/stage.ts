@@ -24,7 +24,7 @@ import type { Inputs } from './inputs.js';
 import { planImage, type Plan } from './plan.js';
 import { checkImagePolicy } from './policy-check.js';
 import { produceImage } from './produce.js';
-import { publishSbom, type SbomOutcome, type SbomSources } from './sbom.js';
+import type { SbomOutcome, SbomSources } from './sbom.js';
 import { openTarget, warnIfDockerDistrustsCa, type Target } from './target.js';
 
 /** What the stage did; main.ts turns it into the contract's outputs. */
@@ -185,6 +185,8 @@ async function checkAndDescribe(
     core.info('SBOM: pushed next to a pushed image only (push: false); not made.');
     return { policy, sbom: undefined };
   }
+  // The SBOM library loads only for an image that gets one.
+  const { publishSbom } = await import('./sbom.js');
   return { policy, sbom: await publishSbom(target, digest, facts, sources) };
 }
 
