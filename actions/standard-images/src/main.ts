@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { UserError } from '../../../src/errors.js';
 import { compareCatalogs } from '../../../src/fleet/changes.js';
 import { FleetDispatcher } from '../../../src/fleet/dispatch.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as core from '@actions/core';
+import * as core from '../../../src/core.js';
 import { parseCatalog, type Catalog } from '../../../src/build/catalog.js';
 import { pinCatalog } from '../../../src/build/pin-catalog.js';
 import { UserError, errorMessage } from '../../../src/errors.js';
