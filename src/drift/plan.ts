@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { parseManifestObjects } from '../kube/manifests.js';
 import type { KubeObject } from '../kube/objects.js';
@@ -13,6 +13,7 @@ import {
   RECORD_LABELS,
   type DeployRecord,
 } from '../record/record.js';
+import { appKey } from '../record/app-key.js';
 import { requestHash } from '../record/request.js';
 import { mapSettled } from '../render/limit.js';
 import {
@@ -105,7 +106,9 @@ export async function planTargets(inputs: PlanInputs): Promise<PlannedTarget[]> 
 
 /** Zero configuration: the releases whose records name this app, environment and repository. */
 function discover(inputs: PlanInputs, states: Map<string, ReleaseState>): PlannedTarget[] {
-  const appDir = inputs.manifest ? manifestDir(inputs.workspace, inputs.manifestPath) : undefined;
+  const appDir = inputs.manifest
+    ? appKey(inputs.manifest.application.name, inputs.workspace, inputs.manifestPath).dir
+    : undefined;
   const appName = inputs.manifest?.application.name;
   const planned: PlannedTarget[] = [];
   const unrecorded: string[] = [];
@@ -128,9 +131,12 @@ function discover(inputs: PlanInputs, states: Map<string, ReleaseState>): Planne
       allowMutableTags: false,
       where: `the deploy record of ${where}`,
     };
+    // A first install that never finished has no deployed revision; its pending one still
+    // says whose it is, so the release is checked (and reported as such), not taken for unrecorded.
+    const recorded = state.deployed ?? firstInstallPending(state);
     let record: DeployRecord | undefined;
     try {
-      record = state.deployed ? decodeRevision(state.deployed).record : undefined;
+      record = recorded ? decodeRevision(recorded).record : undefined;
     } catch (error) {
       // A record (or a release) that cannot be read is an error of that release, never skipped.
       planned.push({ target: base, state, source: 'record', error });
@@ -167,6 +173,12 @@ function discover(inputs: PlanInputs, states: Map<string, ReleaseState>): Planne
     );
   }
   return planned;
+}
+
+/** The pending revision of a first install that never finished (no revision was ever deployed). */
+export function firstInstallPending(state: ReleaseState | undefined): StoredRevision | undefined {
+  const current = state?.current;
+  return !state?.deployed && current?.status === 'pending-install' ? current : undefined;
 }
 
 function targetFromRecord(base: Target, record: DeployRecord): Target {
@@ -272,9 +284,4 @@ export function inShard(shard: Shard | undefined, namespace: string, release: st
   if (!shard || shard.count === 1) return true;
   const digest = createHash('sha256').update(`${namespace}/${release}`).digest();
   return digest.readUInt32BE(0) % shard.count === shard.index - 1;
-}
-
-function manifestDir(workspace: string, manifestPath: string): string {
-  const file = isAbsolute(manifestPath) ? manifestPath : resolve(workspace, manifestPath);
-  return relative(workspace, dirname(file)).split(sep).join('/') || '.';
 }

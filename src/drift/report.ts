@@ -104,7 +104,11 @@ export interface RecordSummary {
 export interface DriftReport {
   version: 1;
   environment: string;
-  /** The application checked (application.name of its default.json), when known: one issue per app and environment. */
+  /**
+   * The application checked, when known: its key as text (src/record/app-key.ts:
+   * the name, with its directory when not at the repository root); one issue per
+   * app and environment.
+   */
   app?: string;
   /** `k/n` when this run checked one shard of the releases. */
   shard?: string | undefined;

@@ -2,7 +2,13 @@ import { UserError } from '../errors.js';
 import type { AppManifest } from '../manifest/types.js';
 import type { StoredRevision } from '../release/storage.js';
 import type { TargetStates } from './check.js';
-import { decodeRevision, gitUnchanged, manifestFor, type PlannedTarget } from './plan.js';
+import {
+  decodeRevision,
+  firstInstallPending,
+  gitUnchanged,
+  manifestFor,
+  type PlannedTarget,
+} from './plan.js';
 import type { DesiredRenderer } from './render.js';
 import type { Target } from './targets.js';
 
@@ -85,6 +91,16 @@ function deployedRevision(planned: PlannedTarget): StoredRevision {
       fix: `deploy it first, or correct release/namespace in ${target.where}.`,
     });
   }
+  const firstInstall = firstInstallPending(state);
+  if (firstInstall) {
+    const since = pendingSince(firstInstall);
+    throw new UserError(
+      `The first install of ${where} never finished: revision ${firstInstall.revision} is pending-install${since ? ` since ${since}` : ''}, and no revision was ever deployed to compare with.`,
+      {
+        fix: `if no deploy of it is running now, deploy again with helm-deploy's recover-pending: true (it removes a first install that never finished, then installs), or remove it with \`helm uninstall ${target.release} -n ${target.namespace}\`.`,
+      },
+    );
+  }
   if (state.current.status.startsWith('pending-')) {
     throw new UserError(
       `The ${where} is ${state.current.status} (revision ${state.current.revision}): a deploy is running or was cancelled, so its live state proves nothing yet.`,
@@ -102,6 +118,15 @@ function deployedRevision(planned: PlannedTarget): StoredRevision {
     );
   }
   return state.deployed;
+}
+
+/** When a pending revision started (helm's last_deployed), when its body can be read. */
+function pendingSince(revision: StoredRevision): string | undefined {
+  try {
+    return revision.decode().info.lastDeployed;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A bound on concurrent tasks (each render starts a helm process: a few at once). */

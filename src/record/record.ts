@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import type { KubeObject } from '../kube/objects.js';
+import type { AppKey } from './app-key.js';
 
 /**
  * The deploy record: what a release revision runs and what it was made
@@ -54,8 +55,8 @@ export interface RecordedRequest {
 
 export interface DeployRecord {
   version: typeof RECORD_VERSION;
-  /** The application: its name, and its directory in a repository with several apps ("." at the root). */
-  app: { name: string; dir: string };
+  /** The application key: its name, and its directory in a repository with several apps ("." at the root). */
+  app: AppKey;
   /** `owner/name` of the repository that deployed it. */
   repository?: string | undefined;
   environment: string;

@@ -1,6 +1,7 @@
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import semver from 'semver';
 import type { AppManifest } from '../manifest/types.js';
+import { appKey } from './app-key.js';
 import { RECORD_VERSION, type DeployRecord } from './record.js';
 import { directoryDigest, requestHash } from './request.js';
 
@@ -31,8 +32,6 @@ export function deployRecord(
   inputs: RecordInputs,
   env: NodeJS.ProcessEnv = process.env,
 ): Omit<DeployRecord, 'images'> {
-  const manifestFile = inWorkspace(inputs.workspace, inputs.manifestPath);
-  const dir = posix(relative(inputs.workspace, dirname(manifestFile))) || '.';
   const local = inWorkspace(inputs.workspace, inputs.chart);
   const chartDigest = inputs.chart.startsWith('oci://') ? null : directoryDigest(local);
   const hash = requestHash({
@@ -49,7 +48,11 @@ export function deployRecord(
   });
   return {
     version: RECORD_VERSION,
-    app: { name: inputs.manifest?.application.name ?? inputs.release, dir },
+    app: appKey(
+      inputs.manifest?.application.name ?? inputs.release,
+      inputs.workspace,
+      inputs.manifestPath,
+    ),
     repository: env.GITHUB_REPOSITORY || undefined,
     environment: inputs.environment,
     release: inputs.release,
@@ -72,7 +75,9 @@ export function deployRecord(
       set: inputs.set,
       kustomize: inputs.kustomize,
       allowMutableTags: inputs.allowMutableTags,
-      manifest: posix(relative(inputs.workspace, manifestFile)),
+      manifest: posix(
+        relative(inputs.workspace, inWorkspace(inputs.workspace, inputs.manifestPath)),
+      ),
     },
   };
 }

@@ -4,20 +4,24 @@ import { join, resolve } from 'node:path';
 import { UserError } from '../../../src/errors.js';
 import { mergeReports } from '../../../src/drift/merge.js';
 import { loadManifest } from '../../../src/manifest/index.js';
+import { appKey, appKeyText } from '../../../src/record/app-key.js';
 import type { Inputs } from './inputs.js';
 import type { Checked } from './stage.js';
 
 /** The shards' reports as one: the issue of an app and environment is kept from all of them. */
 export async function mergeShards(inputs: Inputs): Promise<Checked> {
   const environment = inputs.environment;
-  const file = resolve(process.env.GITHUB_WORKSPACE || process.cwd(), inputs.manifest);
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const file = resolve(workspace, inputs.manifest);
   const manifest = existsSync(file)
     ? await loadManifest(file, { displayPath: inputs.manifest })
     : undefined;
   const report = mergeReports(
     inputs['merge-reports'] ?? '',
     environment,
-    manifest?.application.name,
+    manifest
+      ? appKeyText(appKey(manifest.application.name, workspace, inputs.manifest))
+      : undefined,
   );
   const reportPath = join(
     process.env.RUNNER_TEMP || tmpdir(),

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../../src/drift/report.js';
 import { Exec } from '../../../src/exec.js';
@@ -303,5 +304,88 @@ describe.each(helms())('the deploy record with $name', (helm) => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain(`may not list secrets in namespace ${namespace}`);
     expect(errors[0]).toContain('verbs ["get", "list"]');
+  });
+});
+
+describe.each(helms())('a first install that never finished, with $name', (helm) => {
+  it('a first install that never finished: says so, since when, and how to fix it (not "no record")', async () => {
+    const firstWs = exampleWorkspace();
+    const base = uniquePath(`first-h${helm.major}`)
+      .replace(/[^a-z0-9-]/g, '-')
+      .slice(0, 40)
+      .replace(/-+$/, '');
+    const ns = `${base}-dev`;
+    const file = join(firstWs, 'default.json');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/"namespace":\s*"[^"]*"/, `"namespace": "${base}"`)
+        .replaceAll('"shop/', `"${base}/`),
+    );
+    const deployed = await runDeploy(helm, firstWs, {
+      chart: 'chart',
+      values: 'deploy/values.yaml\ndeploy/values-dev.yaml',
+      image: `${image.name}:${image.tag}`,
+      'build-version': '1.0.0',
+      kustomize: 'deploy/kustomize',
+      'create-namespace': 'true',
+      // Readiness is not what this is about.
+      wait: 'false',
+      atomic: 'false',
+    });
+    expect(deployed.exitCode, errorsOf(deployed.stdout)).toBe(0);
+    try {
+      // What a cancelled first install leaves: its objects live, revision 1 pending-install.
+      // Written into Helm's storage as helm writes it (a job killed at the right moment is a race).
+      const stored = JSON.parse(
+        await kubectl([
+          'get',
+          'secret',
+          'sh.helm.release.v1.storefront.v1',
+          '-n',
+          ns,
+          '-o',
+          'json',
+        ]),
+      ) as { metadata: { labels: Record<string, string> }; data: { release: string } };
+      const body = JSON.parse(
+        gunzipSync(
+          Buffer.from(Buffer.from(stored.data.release, 'base64').toString('utf8'), 'base64'),
+        ).toString('utf8'),
+      ) as { info: { status: string; last_deployed: string } };
+      body.info.status = 'pending-install';
+      const encoded = Buffer.from(
+        gzipSync(Buffer.from(JSON.stringify(body))).toString('base64'),
+      ).toString('base64');
+      await kubectl([
+        'patch',
+        'secret',
+        'sh.helm.release.v1.storefront.v1',
+        '-n',
+        ns,
+        '--type=merge',
+        '-p',
+        JSON.stringify({
+          metadata: { labels: { status: 'pending-install' } },
+          data: { release: encoded },
+        }),
+      ]);
+      const run = await check(helm, firstWs, {});
+      expect(run.exitCode).not.toBe(0);
+      expect(run.outputs.status).toBe('error');
+      const target = run.report?.targets.find((each) => each.release === 'storefront');
+      expect(target?.status).toBe('error');
+      expect(target?.error).toContain(
+        `The first install of release storefront in namespace ${ns} never finished: revision 1 is pending-install since ${body.info.last_deployed}`,
+      );
+      expect(target?.error).toContain('recover-pending: true');
+      expect(run.stdout + run.stderr).not.toContain('has no deploy record');
+    } finally {
+      await Exec.run(
+        env().kubectl,
+        ['delete', 'namespace', ns, '--wait=false', '--kubeconfig', env().kubeconfig],
+        { silent: true },
+      );
+    }
   });
 });

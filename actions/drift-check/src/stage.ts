@@ -13,6 +13,7 @@ import { mapSettled } from '../../../src/render/limit.js';
 import { builtInRules, userRule, type IgnoreRule } from '../../../src/drift/ignore.js';
 import { redactor } from '../../../src/drift/redact.js';
 import { DesiredRenderer } from '../../../src/drift/render.js';
+import { appKey, appKeyText } from '../../../src/record/app-key.js';
 import {
   emptyCounts,
   fingerprint,
@@ -206,7 +207,9 @@ export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
     const report: DriftReport = {
       version: 1,
       environment: inputs.environment,
-      ...(manifest ? { app: manifest.application.name } : {}),
+      ...(manifest
+        ? { app: appKeyText(appKey(manifest.application.name, workspace, inputs.manifest)) }
+        : {}),
       ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
       generatedAt: new Date().toISOString(),
       status: results.some((target) => target.status === 'error')
