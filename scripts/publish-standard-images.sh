@@ -28,10 +28,10 @@
 # built on them are rebuilt; the busybox and static images are stable.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-[ "$#" -ge 2 ] && [ "$#" -le 3 ] || {
+if [ "$#" -lt 2 ] || [ "$#" -gt 3 ]; then
   echo "usage: $0 REGISTRY TEMPLATE [DEFINITIONS]" >&2
   exit 2
-}
+fi
 registry="${1%/}" template="$2" platform="${3:-}"
 [ -f "$template" ] || { echo "publish-standard-images: no catalog template at $template" >&2; exit 1; }
 if [ -n "$platform" ] && [ ! -d "$platform" ]; then
@@ -70,7 +70,7 @@ _image_one() { # NAME
   out="$(docker push "$ref:$IMAGE_TAG" 2>>"$log")" || { tail -n 20 "$log" >&2; die "docker push $ref:$IMAGE_TAG failed"; }
   digest="$(printf '%s\n' "$out" | sed -nE 's/.*digest: (sha256:[0-9a-f]{64}).*/\1/p' | tail -n1)"
   [ -n "$digest" ] || die "docker push $ref:$IMAGE_TAG printed no digest: $out"
-  PA_IMAGE_REFS[$name]="$ref@$digest"
+  PA_IMAGE_REFS["$name"]="$ref@$digest"
   ok "pushed :$IMAGE_TAG ($digest)"
 }
 
