@@ -1,0 +1,83 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { env, helms, scratch, testNamespace } from '../../test/fixtures/deploy/harness.js';
+import { Helm, HelmHome, type UpgradeRequest } from './helm.js';
+
+/**
+ * The release commands of the Helm wrapper against the real helm 3 and helm
+ * 4 and the real API server: upgrade --install with the failure flags of
+ * each major (each major refuses the other's), a server-side dry run that
+ * leaves no revision, and history. The chart holds only a ConfigMap, so
+ * nothing waits for pods. A lost install race ("release: already exists")
+ * stays in helm-release.test.ts: a real helm cannot be made to lose it on
+ * demand.
+ */
+
+const homes: HelmHome[] = [];
+afterEach(() => homes.splice(0).forEach((home) => home.dispose()));
+
+let namespace = '';
+let remove = async () => {};
+let chart = '';
+let values = '';
+beforeAll(async () => {
+  ({ name: namespace, remove } = await testNamespace('helm-release'));
+  chart = scratch('release-chart');
+  mkdirSync(join(chart, 'templates'));
+  writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: settings\nversion: 1.2.3\n');
+  writeFileSync(
+    join(chart, 'templates', 'config.yaml'),
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  greeting: {{ .Values.greeting | quote }}\n',
+  );
+  values = join(scratch('release-values'), 'values.json');
+  writeFileSync(values, '{"greeting":"hello"}');
+});
+afterAll(() => remove());
+
+async function open(binary: string): Promise<Helm> {
+  const home = HelmHome.create();
+  homes.push(home);
+  const helm = await Helm.open(binary, home);
+  helm.useKubeconfig(env().kubeconfig);
+  return helm;
+}
+
+describe.each(helms())('helm release commands with $name', ({ binary, major }) => {
+  const release = `settings-h${major}`;
+  const request = (): UpgradeRequest => ({
+    release,
+    namespace,
+    chart: { ref: chart },
+    valuesFiles: [values],
+    wait: true,
+    timeoutSeconds: 60,
+    atomic: true,
+    description: 'helm-deploy of abc',
+  });
+
+  it('history is empty for a release that does not exist', async () => {
+    const helm = await open(binary);
+    expect(await helm.history(release, namespace)).toEqual([]);
+  });
+
+  it('a dry run is server-side and leaves no revision', async () => {
+    const helm = await open(binary);
+    const planned = await helm.upgradeInstall({ ...request(), dryRun: true });
+    expect(planned.manifest).toContain('greeting: "hello"');
+    expect(await helm.history(release, namespace)).toEqual([]);
+  });
+
+  it('upgrade --install with values, waiting and rolling back on failure by the flags of this major; history sorted', async () => {
+    const helm = await open(binary);
+    const first = await helm.upgradeInstall(request());
+    expect(first).toMatchObject({ name: release, revision: 1, status: 'deployed', hooks: [] });
+    expect(first.manifest).toContain('greeting: "hello"');
+    await helm.upgradeInstall(request());
+    const history = await helm.history(release, namespace);
+    expect(history.map((r) => [r.revision, r.status, r.description])).toEqual([
+      [1, 'superseded', 'helm-deploy of abc'],
+      [2, 'deployed', 'helm-deploy of abc'],
+    ]);
+  });
+});
