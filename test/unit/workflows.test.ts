@@ -413,3 +413,30 @@ describe('starter workflows', () => {
     );
   });
 });
+
+describe("the platform's publish-images caller (catalog/README.md)", () => {
+  const block = /```yaml\n(# Publishes the standard images[\s\S]*?)```/.exec(
+    read('catalog/README.md'),
+  );
+  const caller = block?.[1] ?? '';
+
+  it('is in the README, and GitHub’s parser finds every input and secret in publish-images.yml', async () => {
+    expect(caller).toContain('publish-images.yml@v1');
+    expect((await parseText(caller)).errors).toEqual([]);
+    // and the check bites: a misspelt input is an error
+    const misspelt = caller.replace('      fleet: fleet.yaml', '      fleet-file: fleet.yaml');
+    expect((await parseText(misspelt)).errors.join('\n')).toMatch(/fleet-file/);
+  });
+
+  it('grants at least every permission the jobs of publish-images.yml ask for', () => {
+    const granted = (load(caller) as Workflow).jobs.publish?.permissions as Mapping;
+    const rank = (level: unknown) => ['none', 'read', 'write'].indexOf(String(level ?? 'none'));
+    const missing = Object.entries(yaml('.github/workflows/publish-images.yml').jobs).flatMap(
+      ([job, spec]) =>
+        Object.entries((spec.permissions ?? {}) as Mapping)
+          .filter(([scope, level]) => rank(granted[scope]) < rank(level))
+          .map(([scope, level]) => `${job}: ${scope}: ${String(level)}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
