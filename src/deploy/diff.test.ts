@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../kube/objects.js';
+import { secretCutter } from '../report/redact.js';
 import { diffRelease, formatDiff, parseQuantity, withRestored } from './diff.js';
 
 const deployment = (
@@ -209,6 +210,26 @@ describe('the diff of a dry run against what is live', () => {
       '! spec.template.spec.containers[name=web].env[name=DB_PASSWORD].value: (secret value changed, not shown)',
       '- spec.template.spec.containers[name=web].env[name=MODE].value: "slow"',
       '+ spec.template.spec.containers[name=web].env[name=MODE].value: "fast"',
+    ]);
+  });
+
+  it('hides whole a change whose value holds a known secret: the value before it held the one before', () => {
+    // DB_URL is no secret by name; the password inside it is known (a placeholder's value).
+    const url = (password: string) => `postgres://shop:${password}@db:5432/shop`;
+    const desired = deployment({ env: [{ name: 'DB_URL', value: url('n3w-p4ss') }] });
+    const current = live({ env: [{ name: 'DB_URL', value: url('0ld-p4ss') }] });
+    const text = formatDiff(
+      diffRelease({
+        desired: [desired],
+        current: [current],
+        namespace: 'shop-dev',
+        mode: 'live',
+        secrets: secretCutter(['n3w-p4ss']),
+      }),
+    );
+    expect(text.split('\n')).toEqual([
+      '@@ Deployment/web @@',
+      '! spec.template.spec.containers[name=web].env[name=DB_URL].value: (secret value changed, not shown)',
     ]);
   });
 

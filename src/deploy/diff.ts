@@ -1,5 +1,5 @@
 import { isTraceAnnotation } from '../render/annotate.js';
-import { isSecretField } from '../report/redact.js';
+import { isSecretChange, type Cutter } from '../report/redact.js';
 import { isMultiLineChange, lineDiff } from './line-diff.js';
 import {
   describeObject,
@@ -61,6 +61,8 @@ export interface DiffInput {
   /** The release namespace (objects without one live there). */
   namespace: string;
   mode: DiffMode;
+  /** Known secret values (placeholders, `set`): a change whose value holds one is hidden whole. */
+  secrets?: Cutter;
 }
 
 /** Annotations that are not the chart's: Helm's, kubectl's and the controllers'. */
@@ -108,7 +110,7 @@ export function diffRelease(input: DiffInput): ReleaseDiff {
       objects.push({ ref, action: 'create', changes: [] });
       continue;
     }
-    const changes = diffObject(desired, current, input.mode);
+    const changes = diffObject(desired, current, input.mode, input.secrets);
     objects.push({ ref, action: changes.length > 0 ? 'update' : 'unchanged', changes });
   }
   const gone = input.mode === 'exact' ? input.current : (input.previous ?? []);
@@ -134,6 +136,7 @@ export function withRestored(
     /** The live objects of the previous revision, read before the deploy. */
     live: readonly KubeObject[];
     namespace: string;
+    secrets?: Cutter;
   },
 ): ReleaseDiff {
   const { namespace } = input;
@@ -146,6 +149,7 @@ export function withRestored(
     current: input.live,
     namespace,
     mode: 'live',
+    ...(input.secrets ? { secrets: input.secrets } : {}),
   });
   const restored: ObjectDiff[] = [];
   for (const object of live.objects) {
@@ -179,12 +183,14 @@ export function diffObject(
   desired: KubeObject,
   current: KubeObject,
   mode: DiffMode,
+  secrets?: Cutter,
 ): FieldChange[] {
   const changes: RawChange[] = [];
   compare(normalizeObject(desired), normalizeObject(current), [], changes, mode);
-  // A Secret's data, or a field named like a secret (src/report/redact.ts): shown only as changed.
+  // A Secret's data, a field named like a secret, or a value that holds a
+  // known secret (src/report/redact.ts): shown only as changed.
   return changes.map(({ path, ...change }) =>
-    isSecretField(desired.kind ?? '', path)
+    isSecretChange(desired.kind ?? '', path, [change.before, change.after], secrets)
       ? { path: formatPath(path), kind: change.kind, redacted: true }
       : { path: formatPath(path), ...change },
   );

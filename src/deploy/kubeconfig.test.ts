@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { masks } from '../../test/support/masks.js';
 import { prepareKubeconfig } from './kubeconfig.js';
 
 const KUBECONFIG = `apiVersion: v1
@@ -37,13 +38,17 @@ describe('the kubeconfig input', () => {
     expect(masks.some((mask) => mask === '::add-mask::https://k8s.example.com:6443\n')).toBe(false);
   });
 
-  it('as a path: used where it is, relative to the workspace', () => {
+  it('as a path: used where it is, relative to the workspace, its credentials masked too', () => {
     const workspace = mkdtempSync(join(tmpdir(), 'pa-kubeconfig-ws-'));
     writeFileSync(join(workspace, 'kubeconfig'), KUBECONFIG);
-    expect(prepareKubeconfig('kubeconfig', workspace, tmpdir())).toEqual({
-      file: join(workspace, 'kubeconfig'),
-      written: false,
+    const masked = masks(() => {
+      expect(prepareKubeconfig('kubeconfig', workspace, tmpdir())).toEqual({
+        file: join(workspace, 'kubeconfig'),
+        written: false,
+      });
     });
+    expect(masked).toContain('eyJhbGciOiJSUzI1NiJ9.deployer-token');
+    expect(masked).not.toContain('https://k8s.example.com:6443');
   });
 
   it('empty: the tools find their own', () => {

@@ -1,8 +1,8 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '../core.js';
 import { UserError } from '../errors.js';
-import { maskSecret } from '../report/redact.js';
+import { maskKubeconfigCredentials } from '../report/redact.js';
 import { parseYaml } from '../yaml.js';
 
 /**
@@ -18,8 +18,6 @@ export interface KubeconfigSource {
   /** Whether the file is ours (written from the input's content). */
   written: boolean;
 }
-
-const CREDENTIAL_FIELDS = ['token', 'password', 'client-key-data', 'client-certificate-data'];
 
 export function prepareKubeconfig(
   value: string | undefined,
@@ -46,6 +44,8 @@ export function prepareKubeconfig(
       fix: 'pass the kubeconfig itself (from a secret), or the path of a kubeconfig file an earlier step wrote.',
     });
   }
+  // A file an earlier step wrote holds credentials too: masked before a tool can print one.
+  maskKubeconfigCredentials(readFileSync(file, 'utf8'));
   return { file, written: false };
 }
 
@@ -57,16 +57,8 @@ function looksLikeContent(value: string): boolean {
   );
 }
 
-/**
- * Masks the whole content and each credential in it (and their base64
- * forms); the server address and names stay readable in the log.
- */
+/** Masks the whole content and each credential in it (src/report/redact.ts). */
 function maskKubeconfig(value: string): void {
   core.setSecret(value);
-  for (const line of value.split(/\r?\n/)) {
-    const match = /^\s*-?\s*([\w-]+)\s*:\s*(.+?)\s*$/.exec(line);
-    if (match && CREDENTIAL_FIELDS.includes(match[1] ?? '')) {
-      maskSecret((match[2] ?? '').replace(/^["']|["']$/g, ''));
-    }
-  }
+  maskKubeconfigCredentials(value);
 }

@@ -1,5 +1,5 @@
 import type { ObjectRef } from '../kube/objects.js';
-import { isSecretField, secretCutter } from '../report/redact.js';
+import { isSecretChange, secretCutter } from '../report/redact.js';
 import type { Segment } from './paths.js';
 
 /**
@@ -21,12 +21,7 @@ export interface Redactor {
 export function redactor(knownSecrets: readonly string[] = []): Redactor {
   const cutter = secretCutter(knownSecrets);
   return {
-    isSecret(ref, path, value) {
-      if (isSecretField(ref.kind, path)) return true;
-      const text =
-        typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
-      return cutter.holds(text);
-    },
+    isSecret: (ref, path, value) => isSecretChange(ref.kind, path, [value], cutter),
     scrub: cutter.cut,
   };
 }

@@ -57,6 +57,28 @@ export function isSecretField(kind: string, path: readonly FieldSegment[]): bool
 }
 
 /**
+ * Whether a change to a field of a Kubernetes object must not be shown: a
+ * secret field, or a value (before or after) that holds a known secret. A
+ * value that holds today's secret held the one before it too, which no
+ * cutter knows (a rotated password inside a connection string): the whole
+ * change is hidden, never cut.
+ */
+export function isSecretChange(
+  kind: string,
+  path: readonly FieldSegment[],
+  values: readonly unknown[],
+  secrets: Cutter | undefined,
+): boolean {
+  if (isSecretField(kind, path)) return true;
+  if (!secrets || secrets.values.length === 0) return false;
+  return values.some(
+    (value) =>
+      value !== undefined &&
+      secrets.holds(typeof value === 'string' ? value : JSON.stringify(value)),
+  );
+}
+
+/**
  * The values of a nested map (helm's `set`, a values tree) that sit under a
  * secret-looking key at any depth (`db.password`, `auth.apiToken.value`):
  * what to mask and to cut. Keys with dots count segment by segment, as helm
@@ -87,6 +109,28 @@ export function maskSecret(value: string | undefined): void {
   forms.add(Buffer.from(value, 'utf8').toString('base64'));
   for (const form of forms) {
     if (form.length > 0) core.setSecret(form);
+  }
+}
+
+/** The fields of a kubeconfig user that are credentials. */
+const KUBECONFIG_CREDENTIALS = new Set([
+  'token',
+  'password',
+  'client-key-data',
+  'client-certificate-data',
+]);
+
+/**
+ * Masks each credential of a kubeconfig's text (a token, a password, a
+ * client key, and their base64 and line forms); the server address and the
+ * names stay readable in the log.
+ */
+export function maskKubeconfigCredentials(text: string): void {
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*-?\s*([\w-]+)\s*:\s*(.+?)\s*$/.exec(line);
+    if (match && KUBECONFIG_CREDENTIALS.has(match[1] ?? '')) {
+      maskSecret((match[2] ?? '').replace(/^["']|["']$/g, ''));
+    }
   }
 }
 

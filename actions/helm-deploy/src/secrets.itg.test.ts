@@ -1,47 +1,45 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
 import {
+  env,
   exampleWorkspace,
   getObject,
   helms,
   pushAppImage,
   runDeploy,
+  scratch,
   testNamespace,
   uniquePath,
   writeFile,
   type AppImage,
 } from '../../../test/fixtures/deploy/harness.js';
-import type { ActionRun } from '../../../test/support/runner.js';
+import { leaks } from '../../../test/support/sentinels.js';
 
 /**
  * A sentinel secret passed every way a user can pass one to helm-deploy — a
- * secret-looking placeholder from the workflow's env:, a `set:` value under a
- * secret-looking key, the registry password — is masked and appears in no
- * output, summary, annotation or log line (only in the `::add-mask::` command
- * that masks it), through an install and a dry run whose diff changes it.
+ * secret-looking placeholder from the workflow's env: (also inside a value
+ * named like no secret, a connection string), a `set:` value under a
+ * secret-looking key, the registry password, the kubeconfig's token — is
+ * masked and appears in no output, summary, annotation, log line or file
+ * left in RUNNER_TEMP (only in the `::add-mask::` command that masks it),
+ * through an install, a dry run whose diff changes (rotates) each secret,
+ * and a run that fails.
  */
 
 const SENTINELS = {
   placeholder: 'sentinel-placeholder-7f3a',
+  placeholderRotated: 'sentinel-placeholder-rotated-8c2b',
   set: 'sentinel-set-9b1c',
   setChanged: 'sentinel-set-changed-2d4e',
   registry: 'sentinel-registry-5e6f',
+  kubeconfigToken: 'sentinel-kubeconfig-token-3a9d',
 };
 
-/** Every place a run can show text, except the add-mask commands themselves. */
-function leaks(run: ActionRun, secret: string): string[] {
-  const found: string[] = [];
-  for (const line of `${run.stdout}\n${run.stderr}`.split('\n')) {
-    if (line.includes(secret) && !line.startsWith('::add-mask::')) found.push(`log: ${line}`);
-  }
-  if (run.summary.includes(secret)) found.push('job summary');
-  for (const [name, value] of Object.entries(run.outputs)) {
-    if (value.includes(secret)) found.push(`output ${name}`);
-  }
-  for (const annotation of run.annotations) {
-    if (JSON.stringify(annotation).includes(secret))
-      found.push(`annotation: ${annotation.message}`);
-  }
-  return found;
+/** The user the test kubeconfig's context names. */
+function kubeconfigUser(): string {
+  const config = load(readFileSync(env().kubeconfig, 'utf8')) as { users: { name: string }[] };
+  return config.users[0]!.name;
 }
 
 let image: AppImage;
@@ -53,7 +51,11 @@ describe.each(helms())(
   'helm-deploy with $name keeps secrets out of everything it writes',
   (helm) => {
     const workspace = exampleWorkspace();
-    writeFile(workspace, 'deploy/values-secret.yaml', "env:\n  DB_PASSWORD: '%%DB_PASSWORD%%'\n");
+    writeFile(
+      workspace,
+      'deploy/values-secret.yaml',
+      "env:\n  DB_PASSWORD: '%%DB_PASSWORD%%'\n  DB_URL: 'postgres://shop:%%DB_PASSWORD%%@db:5432/shop'\n",
+    );
     let namespace = '';
     let remove = async () => {};
     beforeAll(async () => {
@@ -70,6 +72,9 @@ describe.each(helms())(
       set: `env.API_TOKEN: ${token}`,
       'registry-username': 'ci',
       'registry-password': SENTINELS.registry,
+      // What is checked is text, not a rollout: no wait for pods the shared cluster may not schedule.
+      wait: 'false',
+      atomic: 'false',
       ...extra,
     });
     const secretEnv = { DB_PASSWORD: SENTINELS.placeholder };
@@ -79,7 +84,7 @@ describe.each(helms())(
       expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
       for (const secret of [SENTINELS.placeholder, SENTINELS.set, SENTINELS.registry]) {
         expect(run.masked, `${secret} masked`).toContain(secret);
-        expect(leaks(run, secret), secret).toEqual([]);
+        expect(leaks(run, secret, [run.runnerTemp]), secret).toEqual([]);
       }
       // Masked, not lost: the deployed pod template holds both values.
       const deployment = await getObject('deployment', 'storefront', namespace);
@@ -93,17 +98,42 @@ describe.each(helms())(
       });
     });
 
-    it('a dry run whose diff changes the secret: the diff says it changed, never to or from what', async () => {
+    it('a dry run whose diff changes every secret: the diff says each changed, never to or from what', async () => {
       const run = await runDeploy(
         helm,
         workspace,
         inputs(SENTINELS.setChanged, { 'dry-run': 'true' }),
-        secretEnv,
+        { DB_PASSWORD: SENTINELS.placeholderRotated },
       );
       expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
-      expect(run.summary).toContain('API_TOKEN');
+      // DB_URL is named like no secret: the diff hides it because it holds one (the old one too).
+      for (const name of ['API_TOKEN', 'DB_PASSWORD', 'DB_URL']) {
+        expect(run.summary).toMatch(
+          new RegExp(`env\\[name=${name}\\]\\.value: \\(secret value changed, not shown\\)`),
+        );
+      }
       for (const secret of Object.values(SENTINELS)) {
-        expect(leaks(run, secret), secret).toEqual([]);
+        expect(leaks(run, secret, [run.runnerTemp]), secret).toEqual([]);
+      }
+    });
+
+    it('a run that fails (the API server refuses the kubeconfig token): nothing shown either', async () => {
+      const config = readFileSync(env().kubeconfig, 'utf8').replace(
+        /users:[\s\S]*$/,
+        `users:\n- name: ${kubeconfigUser()}\n  user:\n    token: ${SENTINELS.kubeconfigToken}\n`,
+      );
+      const kubeconfig = writeFile(scratch('kubeconfig'), 'config', config);
+      const run = await runDeploy(
+        helm,
+        workspace,
+        inputs(SENTINELS.set, { kubeconfig }),
+        secretEnv,
+      );
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toMatch(/Unauthorized|401/);
+      expect(run.masked, run.stdout.slice(-2500)).toContain(SENTINELS.kubeconfigToken);
+      for (const secret of Object.values(SENTINELS)) {
+        expect(leaks(run, secret, [run.runnerTemp]), secret).toEqual([]);
       }
     });
   },

@@ -79,7 +79,7 @@ export interface DeployOutcome {
   helmVersion: string;
   images: PinnedImage[];
   diff: ReleaseDiff;
-  /** The diff as text, secrets redacted. */
+  /** The diff as text; changes that hold a secret are shown only as changed. */
   diffText: string;
   changed: boolean;
   recovered: { from: HelmRevision; recovery: Recovery } | undefined;
@@ -255,7 +255,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     );
     const state = pending.state;
     const target = { release, namespace, chart: chart.source };
-    // Secret placeholder and `set` values never reach the summary (the runner masks logs, not summaries).
+    // Secret placeholder and `set` values never reach the summary (the runner masks logs, not
+    // summaries): the diff hides every change whose value holds one (src/report/redact.ts).
     const secrets = secretCutter([...context.secretValues(), ...secretValuesIn(inputs.set)]);
     const common = {
       release,
@@ -277,6 +278,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
         previous,
         namespace,
         mode: 'live',
+        secrets,
       });
       return {
         ...common,
@@ -285,7 +287,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
         dryRun: true,
         images: desired.images,
         diff,
-        diffText: secrets.cut(formatDiff(diff)),
+        diffText: formatDiff(diff),
         changed: diff.changed,
       };
     }
@@ -302,8 +304,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     });
     const applied = withoutRecord(parseManifestObjects(upgraded.manifest, 'the deployed release'));
     const diff = withRestored(
-      diffRelease({ desired: applied, current: previous, namespace, mode: 'exact' }),
-      { applied, previous, live: liveBefore, namespace },
+      diffRelease({ desired: applied, current: previous, namespace, mode: 'exact', secrets }),
+      { applied, previous, live: liveBefore, namespace, secrets },
     );
     return {
       ...common,
@@ -312,7 +314,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       dryRun: false,
       images: prepared.postRenderer?.report()?.images ?? [],
       diff,
-      diffText: secrets.cut(formatDiff(diff)),
+      diffText: formatDiff(diff),
       changed: diff.changed,
     };
   } finally {
@@ -386,7 +388,14 @@ async function compareRendered(
   );
   const state = pending.state;
   const live = await client.getObjects(desired.map(objectRef), namespace);
-  const diff = diffRelease({ desired, current: live, previous, namespace, mode: 'live' });
+  const diff = diffRelease({
+    desired,
+    current: live,
+    previous,
+    namespace,
+    mode: 'live',
+    secrets: given.secrets,
+  });
   return {
     release,
     namespace,
@@ -400,7 +409,7 @@ async function compareRendered(
     dryRun: true,
     images: [],
     diff,
-    diffText: given.secrets.cut(formatDiff(diff)),
+    diffText: formatDiff(diff),
     changed: diff.changed,
   };
 }
