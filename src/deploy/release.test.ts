@@ -13,7 +13,13 @@ const revision = (n: number, status: string, minutesAgo = 60): HelmRevision => (
   description: '',
 });
 
-/** Just the release commands ensureNotPending uses, recording what it did. */
+/**
+ * Just the release commands ensureNotPending uses, recording what it did: a
+ * stand-in, because pending histories of every shape and age against a fixed
+ * clock cannot be made with a real helm (a real pending revision takes a helm
+ * killed mid-operation; recover-pending.itg.test.ts and failures.itg.test.ts
+ * in helm-deploy do that for the cases that matter).
+ */
 function fakeHelm(history: HelmRevision[]) {
   const calls: string[] = [];
   const helm = {

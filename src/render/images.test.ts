@@ -8,7 +8,12 @@ import { parseManifestNodes, parseManifestObjects, presentManifests } from '../k
 
 const digest = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
 
-/** A registry double: tags to digests, counting lookups and how many run at once. */
+/**
+ * A registry double: tags to digests, counting lookups and how many run at
+ * once, which a real registry does not let a test observe. Pinned references,
+ * missing tags and unreachable registries run against the real registry in
+ * pinned.itg.test.ts and helm-deploy's bad-inputs.itg.test.ts.
+ */
 class FakeRegistry implements DigestResolver {
   lookups: string[] = [];
   active = 0;

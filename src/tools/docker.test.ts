@@ -112,7 +112,11 @@ describe('the docker config of a run', () => {
     return dir;
   }
 
-  /** A stand-in docker that records its arguments and stdin. */
+  /**
+   * A stand-in docker that records its arguments and stdin: the point is that
+   * the password goes on stdin and never in argv, which a real docker does
+   * not report.
+   */
   function recordingDocker(dir: string): string {
     const script = join(dir, 'docker');
     writeFileSync(
