@@ -7,8 +7,11 @@ import { PackageURL } from 'packageurl-js';
  * files in its sources: npm (package-lock.json, npm-shrinkwrap.json), Go
  * (go.mod: with module graph pruning it lists every module the build needs),
  * Python (poetry.lock, Pipfile.lock, requirements*.txt pins) and Gradle
- * (gradle.lockfile). Maven has no lock file and is not read. A file that
- * does not parse is reported, not fatal: the SBOM lists what could be read.
+ * (gradle.lockfile). Maven and Gradle builds without a lock file give their
+ * direct dependencies only, as pom.xml and build.gradle(.kts) declare them
+ * (a version that is not written out, or not a pom property, is left out).
+ * A file that does not parse is reported, not fatal: the SBOM lists what
+ * could be read.
  */
 
 export type Ecosystem = 'npm' | 'golang' | 'pypi' | 'maven';
@@ -44,6 +47,9 @@ const PARSERS: Record<string, Parser> = {
   'poetry.lock': poetryLock,
   'Pipfile.lock': pipfileLock,
   'gradle.lockfile': gradleLock,
+  'pom.xml': pomXml,
+  'build.gradle': gradleBuild,
+  'build.gradle.kts': gradleBuild,
 };
 
 function parserFor(path: string): Parser | undefined {
@@ -68,6 +74,8 @@ export async function readLockfiles(
     const parser = parserFor(file);
     if (!parser || file.split('/').some((part) => part === 'node_modules' || part === 'vendor'))
       continue;
+    // A Gradle build with a lock file: the lock file has every version.
+    if (parser === gradleBuild && files.includes(join(file, '..', 'gradle.lockfile'))) continue;
     try {
       dependencies.push(...parser(await readFile(join(root, file), 'utf8'), file));
       read.push(file);
@@ -246,4 +254,58 @@ export function gradleLock(text: string, file: string): Dependency[] {
 /** PEP 503's normalized name, as purls of PyPI packages use it. */
 function pypiName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** pom.xml's direct dependencies (not those of dependencyManagement, plugins or profiles); test and provided scopes are development. */
+export function pomXml(text: string, file: string): Dependency[] {
+  const xml = text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(dependencyManagement|build|profiles|parent)>[\s\S]*?<\/\1>/g, '');
+  const properties = new Map<string, string>();
+  const props = /<properties>([\s\S]*?)<\/properties>/.exec(xml)?.[1] ?? '';
+  for (const match of props.matchAll(/<([\w.-]+)>([^<]*)<\/\1>/g)) {
+    properties.set(match[1]!, match[2]!.trim());
+  }
+  const own = /<version>([^<]*)<\/version>/.exec(
+    xml.replace(/<dependencies>[\s\S]*<\/dependencies>/, ''),
+  );
+  if (own) properties.set('project.version', own[1]!.trim());
+  const resolve = (value: string | undefined) => {
+    const resolved = value?.replace(
+      /\$\{([^}]+)\}/g,
+      (all, name: string) => properties.get(name) ?? all,
+    );
+    return resolved && !resolved.includes('${') ? resolved : undefined;
+  };
+  const found: Dependency[] = [];
+  for (const block of xml.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)) {
+    const field = (name: string) =>
+      new RegExp(`<${name}>([^<]*)</${name}>`).exec(block[1]!)?.[1]?.trim();
+    const group = resolve(field('groupId'));
+    const name = resolve(field('artifactId'));
+    if (!group || !name) continue;
+    const scope = field('scope');
+    const development = scope === 'test' || scope === 'provided';
+    found.push(dependency('maven', group, name, resolve(field('version')), file, development));
+  }
+  return found;
+}
+
+/** build.gradle(.kts): `configuration 'group:name:version'` lines; test and compile-only configurations are development. */
+export function gradleBuild(text: string, file: string): Dependency[] {
+  const found: Dependency[] = [];
+  const line = /^\s*(\w+)\s*\(?\s*['"]([^'":\s$]+):([^'":\s$]+)(?::([^'":\s@]+))?[^'"]*['"]/gm;
+  for (const match of text.matchAll(line)) {
+    const configuration = match[1]!;
+    if (
+      !/(implementation|api|compile|runtime|runtimeOnly|compileOnly|annotationProcessor)$/i.test(
+        configuration,
+      )
+    )
+      continue;
+    const version = match[4]?.includes('$') ? undefined : match[4];
+    const development = /^test|compileOnly$|annotationProcessor$/i.test(configuration);
+    found.push(dependency('maven', match[2], match[3]!, version, file, development));
+  }
+  return found;
 }

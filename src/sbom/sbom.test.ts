@@ -111,6 +111,60 @@ describe('language dependencies from lock files', () => {
     ]);
   });
 
+  it('reads the direct dependencies of Maven and Gradle builds without a lock file', async () => {
+    const pom = `<project>
+  <groupId>demo</groupId><artifactId>api</artifactId><version>2.0.0</version>
+  <parent><groupId>org.example</groupId><artifactId>parent</artifactId><version>9</version></parent>
+  <properties><jackson.version>2.18.2</jackson.version></properties>
+  <dependencyManagement><dependencies><dependency>
+    <groupId>managed</groupId><artifactId>only</artifactId><version>1</version>
+  </dependency></dependencies></dependencyManagement>
+  <dependencies>
+    <!-- <dependency><groupId>commented</groupId><artifactId>out</artifactId></dependency> -->
+    <dependency><groupId>com.google.code.gson</groupId><artifactId>gson</artifactId><version>2.11.0</version></dependency>
+    <dependency><groupId>com.fasterxml.jackson.core</groupId><artifactId>jackson-core</artifactId><version>\${jackson.version}</version></dependency>
+    <dependency><groupId>demo</groupId><artifactId>common</artifactId><version>\${project.version}</version></dependency>
+    <dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version><scope>test</scope></dependency>
+    <dependency><groupId>org.bom</groupId><artifactId>managed-version</artifactId></dependency>
+  </dependencies>
+  <build><plugins><plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-jar-plugin</artifactId><version>3.4.1</version></plugin></plugins></build>
+</project>`;
+    const gradle = `dependencies {
+  implementation 'com.google.code.gson:gson:2.11.0'
+  compile "org.slf4j:slf4j-api:\${slf4jVersion}"
+  runtimeOnly("org.postgresql:postgresql:42.7.4")
+  testImplementation 'junit:junit:4.13.2'
+  classpath 'not.a:dependency:1'
+}`;
+    const listed = files({
+      'mvn/pom.xml': pom,
+      'gr/build.gradle': gradle,
+      'locked/build.gradle': gradle,
+      'locked/gradle.lockfile': 'com.google.code.gson:gson:2.11.0=runtimeClasspath\n',
+    });
+    const result = await readLockfiles(dir, listed);
+    expect(result.problems).toEqual([]);
+    const purls = (from: string) =>
+      result.dependencies.filter((d) => d.file === from).map((d) => [d.purl, d.development]);
+    expect(purls('mvn/pom.xml')).toEqual([
+      ['pkg:maven/com.google.code.gson/gson@2.11.0', false],
+      ['pkg:maven/com.fasterxml.jackson.core/jackson-core@2.18.2', false],
+      ['pkg:maven/demo/common@2.0.0', false],
+      ['pkg:maven/junit/junit@4.13.2', true],
+      ['pkg:maven/org.bom/managed-version', false],
+    ]);
+    expect(purls('gr/build.gradle')).toEqual([
+      ['pkg:maven/com.google.code.gson/gson@2.11.0', false],
+      ['pkg:maven/org.slf4j/slf4j-api', false],
+      ['pkg:maven/org.postgresql/postgresql@42.7.4', false],
+      ['pkg:maven/junit/junit@4.13.2', true],
+    ]);
+    expect(result.files).not.toContain('locked/build.gradle');
+    expect(purls('locked/gradle.lockfile')).toEqual([
+      ['pkg:maven/com.google.code.gson/gson@2.11.0', false],
+    ]);
+  });
+
   it('reports a lock file that does not parse and keeps the others', async () => {
     const listed = files({ 'bad/package-lock.json': '{ not json', 'bad/go.mod': GO_MOD });
     const result = await readLockfiles(dir, listed);

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../../src/oci/index.js';
+import { RegistryClient, listReferrers } from '../../../src/oci/index.js';
 import {
   appRepo,
   failureMessage,
@@ -114,6 +114,27 @@ async function labels(run: ActionRun): Promise<Record<string, string>> {
   }
 }
 
+/** The purls of the SBOM build-image pushed next to the image, found from its digest. */
+async function sbomPurls(run: ActionRun): Promise<string[]> {
+  const client = new RegistryClient(env.registry, { dockerConfig: false });
+  try {
+    const repository = run.outputs.image!.slice(env.registry.length + 1);
+    const type = 'application/vnd.cyclonedx+json';
+    const [sbom] = (await listReferrers(client, repository, run.outputs.digest!, type)).referrers;
+    expect(`${run.outputs.image}@${sbom?.digest}`).toBe(run.outputs['sbom-ref']);
+    const manifest = await client.getManifest(repository, sbom!.digest);
+    const layer = (manifest.json.layers as { digest: string }[])[0]!;
+    const bom = JSON.parse(
+      (await client.getBlob(repository, layer.digest, 1 << 24)).toString(),
+    ) as {
+      components: { purl?: string }[];
+    };
+    return bom.components.flatMap((c) => (c.purl ? [c.purl] : []));
+  } finally {
+    client.close();
+  }
+}
+
 describe('one application per language through build-image', () => {
   it('Maven: a Java service with gson from Maven Central, on the JVM runtime', async () => {
     const run = await build('maven-api');
@@ -127,6 +148,10 @@ describe('one application per language through build-image', () => {
     expect(await labels(run)).toMatchObject({
       'io.github.pipeline-actions.builder.digest': images['builder-java']!.split('@')[1],
     });
+    // Its SBOM: the JVM runtime's Debian packages and gson, as pom.xml declares it.
+    const purls = await sbomPurls(run);
+    expect(purls).toContain('pkg:maven/com.google.code.gson/gson@2.11.0');
+    expect(purls.some((purl) => purl.startsWith('pkg:deb/debian/'))).toBe(true);
   });
 
   it("Gradle: a Java service built with the builder's Gradle, gson from Maven Central", async () => {
@@ -155,6 +180,8 @@ describe('one application per language through build-image', () => {
     expect(run.outputs['base-ref']).toBe(images['runtime-static']);
     const { body } = await serve(run.outputs.ref!);
     expect(JSON.parse(body)).toMatchObject({ app: 'go-api', go: 'go1.26.8' });
+    // Its SBOM: uuid from go.mod; the minimal runtime has no dpkg database.
+    expect(await sbomPurls(run)).toEqual(['pkg:golang/github.com/google/uuid@v1.6.0']);
   });
 
   it("the team's manifest: java + nodejs, a shell step, the Gradle wrapper, target/, 3.x.x", async () => {
