@@ -1,11 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment, type Environment } from '../env/environment.js';
 import { GitHubDouble } from '../support/github-double.js';
-import { REPO_ROOT } from '../support/runner.js';
+import { localCatalog } from '../support/catalog.js';
+import { REPO_ROOT, runBundle } from '../support/runner.js';
 import {
   actBinary,
   appRepository,
@@ -105,8 +115,10 @@ function run(
   event: string,
   payload: Record<string, unknown>,
   secrets: Record<string, string> = {},
+  workflow?: string,
 ): Promise<ActRun> {
   return runAct({
+    ...(workflow ? { workflow } : {}),
     act,
     repo,
     platform,
@@ -393,6 +405,113 @@ describe('an application repository with the starter workflows, under act', () =
     }
     expect(await registryTags(chartRepository(LEDGER))).toHaveLength(1);
     expect(await registryTags(imageRepository(LEDGER))).toEqual(ledgerTags);
+  });
+
+  it("the platform's fleet rebuild: a changed runtime image starts both pipelines through the API, and the dispatched starter rebuilds its app on the new catalog (reason base, base tag)", async () => {
+    // The platform changes its runtime image (a definition of its own, built
+    // and pushed by the publishing script) and publishes a catalog naming it.
+    const definitions = join(root, 'platform-images');
+    cpSync(
+      join(REPO_ROOT, 'test', 'env', 'images', 'runtime-http'),
+      join(definitions, 'runtime-http'),
+      {
+        recursive: true,
+      },
+    );
+    appendFileSync(
+      join(definitions, 'runtime-http', 'Dockerfile'),
+      `LABEL org.example.release="${id}"\n`,
+    );
+    const template = join(root, 'platform-template.yaml');
+    writeFileSync(
+      template,
+      'apiVersion: pipeline-actions/v1\nruntimes:\n  http_html: { image: runtime-http, user: "10001:10001", port: 8080 }\n',
+    );
+    const published = spawnSync(
+      join(REPO_ROOT, 'scripts', 'publish-standard-images.sh'),
+      // the repository the local catalog names (a new tag there; test/env's own tags stay)
+      [`${env.registry}/standard`, template, definitions],
+      { encoding: 'utf8' },
+    );
+    expect(published.status, published.stderr).toBe(0);
+    const runtime = published.stdout.trim().replace(/^runtime-http=/, '');
+    const platformRepo = join(root, 'platform-repo');
+    mkdirSync(platformRepo, { recursive: true });
+    writeFileSync(join(platformRepo, 'previous.yaml'), readFileSync(catalog, 'utf8'));
+    const newCatalog = join(root, 'standard-images-2.yaml');
+    writeFileSync(newCatalog, localCatalog(env, { runtime }));
+    writeFileSync(join(platformRepo, 'standard-images.yaml'), readFileSync(newCatalog, 'utf8'));
+    writeFileSync(
+      join(platformRepo, 'fleet.yaml'),
+      [
+        'apiVersion: pipeline-actions/v1',
+        `ref: ${DEFAULT_BRANCH}`,
+        'apps:',
+        `  - repository: ${OWNER}/shop`,
+        `    image: ${env.registry}/${imageRepository(SHOP)}`,
+        `  - repository: ${OWNER}/shop`,
+        `    image: ${env.registry}/${imageRepository(LEDGER)}`,
+        '    workflow: pipeline-ledger.yml',
+        '',
+      ].join('\n'),
+    );
+    for (const file of ['pipeline.yml', 'pipeline-ledger.yml'])
+      github.seedWorkflow(
+        `${OWNER}/shop`,
+        file,
+        readFileSync(join(repo, '.github', 'workflows', file), 'utf8'),
+      );
+    const fleet = await runBundle(
+      'standard-images',
+      {
+        catalog: 'standard-images.yaml',
+        'previous-catalog': 'previous.yaml',
+        fleet: 'fleet.yaml',
+        'catalog-url': `http://127.0.0.1:9/unused`,
+        'github-token': github.token,
+      },
+      {
+        workspace: platformRepo,
+        env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: `${OWNER}/platform` },
+      },
+    );
+    expect(fleet.exitCode, fleet.stdout.slice(-3000)).toBe(0);
+    github.assertNoViolations();
+    const dispatches = github.dispatches.filter((d) => d.repository === `${OWNER}/shop`);
+    expect(dispatches.map((d) => [d.workflow, d.ref])).toEqual([
+      ['pipeline.yml', DEFAULT_BRANCH],
+      ['pipeline-ledger.yml', DEFAULT_BRANCH],
+    ]);
+
+    // GitHub delivers the storefront's dispatch to its starter: act runs it,
+    // with the catalog the platform just published as the dispatch input.
+    const shopTags = await registryTags(imageRepository(SHOP));
+    const revisions = ENVIRONMENTS.map((environment) => releases(namespaceOf(SHOP, environment)));
+    const result = await run(
+      'fleet-rebuild',
+      'workflow_dispatch',
+      {
+        ref: `refs/heads/${DEFAULT_BRANCH}`,
+        inputs: { catalog: newCatalog },
+        repository: repository(),
+      },
+      {},
+      'pipeline.yml',
+    );
+    expectSuccess(result);
+    const added = (await registryTags(imageRepository(SHOP))).filter(
+      (tag) => !shopTags.includes(tag),
+    );
+    expect(
+      added.some((tag) => /-runtime-http\.[0-9a-f]{12}$/.test(tag)),
+      added.join(', '),
+    ).toBe(true);
+    // a base tag is made only by a `base` rebuild; the new image went through every environment
+    ENVIRONMENTS.forEach((environment, index) =>
+      expect(releases(namespaceOf(SHOP, environment))).toEqual({
+        [SHOP.name]: revisions[index]![SHOP.name]! + 1,
+      }),
+    );
   });
 
   let schedule: ActRun;

@@ -318,6 +318,8 @@ export interface ActOptions {
   path: string[];
   /** act's cache: its tool_cache/ is the runner's tool cache. */
   cacheDir: string;
+  /** One workflow file to run (a workflow_dispatch names one); default: every workflow the event triggers. */
+  workflow?: string;
 }
 
 /** One event, as GitHub would deliver it, run by act on this machine. */
@@ -328,7 +330,7 @@ export async function runAct(options: ActOptions): Promise<ActRun> {
   const args = [
     options.event,
     '-W',
-    '.github/workflows/',
+    options.workflow ? `.github/workflows/${options.workflow}` : '.github/workflows/',
     '-P',
     'ubuntu-latest=-self-hosted',
     '-e',
