@@ -8,23 +8,25 @@
 // namespace, each with the deploy record helm-deploy writes (the record built
 // by src/record, appended by a post-renderer, its short keys as release
 // labels): installing 1,000 releases through the action itself would take
-// longer than the benchmark. In every tenth release two things are then
-// changed in the cluster by hand (the Deployment scaled, a ConfigMap value
-// edited), so each side has the same ten drifted releases to find.
+// longer than the benchmark. Only the first release is installed by helm;
+// the others are copies of it written as helm writes them
+// (bench/lib/helm-copies.mjs), which makes 1,000 releases cheap. In every
+// tenth release two things are then changed in the cluster by hand (the
+// Deployment scaled, a ConfigMap value edited), so each side has the same
+// drifted releases to find.
 //
 // Rows: (1) 100 releases, Git unchanged: drift-check with nothing but the
 // environment and a kubeconfig; (2) the same with every release's Git inputs
 // changed (a line added to the chart's values.yaml), so drift-check renders
-// every release again; (3) 10 to 1,000 releases (PA_BENCH_DRIFT_CURVE), one
-// run each, and 8 shards of the largest. API requests: drift-check's own
-// count (it starts no helm when Git has not changed); the loop's through
-// bench/lib/api-counter.mjs.
+// every release again. The scale curve (10 to 1,000 releases, and shards) is
+// bench/drift-scale.mjs. API requests: drift-check's own count (it starts no
+// helm when Git has not changed); the loop's through bench/lib/api-counter.mjs.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { expectSuccess, runBundle } from './lib/actions.mjs';
 import { apiCounter, describeCounts } from './lib/api-counter.mjs';
 import { copyImage, kubectl, namespaces } from './lib/cluster.mjs';
+import { copyReleases } from './lib/helm-copies.mjs';
 import {
   check,
   formatMiB,
@@ -37,29 +39,28 @@ import {
 import { BENCH, scratch } from './lib/paths.mjs';
 
 const RELEASES = Number(process.env.PA_BENCH_DRIFT_RELEASES ?? 100);
-/** The release counts of the scale curve (row 3); the last one is also run as 8 shards. */
-const CURVE = (process.env.PA_BENCH_DRIFT_CURVE ?? '10,100,300,1000')
-  .split(',')
-  .map(Number)
-  .sort((a, b) => a - b);
-const SHARDS = 8;
 const ENVIRONMENT = 'bench';
-const PER_NAMESPACE = 10;
+export const PER_NAMESPACE = 10;
 const DRIFT_EVERY = 10;
-const OBJECTS = 6;
+export const OBJECTS = 6;
 
 const release = (i) => `r-${String(i).padStart(3, '0')}`;
-const namespaceOf = (i) => `bench-drift-${Math.floor(i / PER_NAMESPACE)}`;
-
-function targets(count) {
+/** `count` releases, ten to a namespace `<prefix>-<n>`, deployed to `environment`. */
+export function targets(count, prefix = 'bench-drift', environment = ENVIRONMENT) {
   return Array.from({ length: count }, (_, i) => ({
     release: release(i),
-    namespace: namespaceOf(i),
+    namespace: `${prefix}-${Math.floor(i / PER_NAMESPACE)}`,
+    environment,
   }));
 }
 
-/** Installs what is missing (helm 3, 4 at a time, each with its deploy record), then the hand-made drift. */
-async function deployReleases(env, list, workspace, log) {
+/**
+ * Installs what is missing, each with its deploy record: the first release
+ * with helm 3 itself, every other one copied from it (bench/lib/helm-copies.mjs:
+ * its storage Secret and objects as helm writes them, one `kubectl create`
+ * per namespace). Then the hand-made drift in the new ones.
+ */
+export async function deployReleases(env, list, workspace, log) {
   const installed = new Set();
   for (const namespace of new Set(list.map((t) => t.namespace))) {
     const names = await check(env.helm3, [
@@ -76,47 +77,57 @@ async function deployReleases(env, list, workspace, log) {
   const missing = list.filter((t) => !installed.has(`${t.namespace}/${t.release}`));
   if (missing.length > 0)
     log(`  installing ${missing.length} releases (${OBJECTS} objects each, with records)`);
-  const { recordFor, postRenderer } = await recordTools(workspace);
+  const { recordFor, postRenderer } = await recordTools(workspace, list[0].environment);
+  const [model] = list;
+  if (missing.includes(model)) {
+    const { file, labels } = recordFor(model);
+    await check(
+      env.helm3,
+      [
+        'install',
+        model.release,
+        'chart',
+        '-n',
+        model.namespace,
+        '--labels',
+        labels,
+        '--post-renderer',
+        postRenderer,
+        '--post-renderer-args',
+        file,
+        '--kubeconfig',
+        env.kubeconfig,
+      ],
+      { cwd: workspace },
+    );
+  }
+  const { parseManifestObjects } = await import('../src/kube/manifests.ts');
+  await copyReleases(env, {
+    model,
+    targets: missing.filter((target) => target !== model),
+    recordOf: (target) => recordFor(target),
+    parseManifest: parseManifestObjects,
+    scratchDir: scratch('drift-copies'),
+  });
+  const drifted = list.filter((_, i) => i % DRIFT_EVERY === DRIFT_EVERY - 1);
+  const toDrift = drifted.filter((target) => missing.includes(target));
   let next = 0;
   const worker = async () => {
-    while (next < missing.length) {
-      const target = missing[next++];
-      const { file, labels } = recordFor(target);
-      await check(
-        env.helm3,
-        [
-          'install',
-          target.release,
-          'chart',
-          '-n',
-          target.namespace,
-          '--labels',
-          labels,
-          '--post-renderer',
-          postRenderer,
-          '--post-renderer-args',
-          file,
-          '--kubeconfig',
-          env.kubeconfig,
-        ],
-        { cwd: workspace },
-      );
+    while (next < toDrift.length) {
+      const target = toDrift[next++];
+      const ns = ['-n', target.namespace];
+      await kubectl(env, ['scale', `deployment/${target.release}`, '--replicas=2', ...ns]);
+      await kubectl(env, [
+        'patch',
+        `configmap/${target.release}-config`,
+        '--type=merge',
+        '-p',
+        JSON.stringify({ data: { 'log-level': 'debug' } }),
+        ...ns,
+      ]);
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
-  const drifted = list.filter((_, i) => i % DRIFT_EVERY === DRIFT_EVERY - 1);
-  for (const target of drifted) {
-    const ns = ['-n', target.namespace];
-    await kubectl(env, ['scale', `deployment/${target.release}`, '--replicas=2', ...ns]);
-    await kubectl(env, [
-      'patch',
-      `configmap/${target.release}-config`,
-      '--type=merge',
-      '-p',
-      JSON.stringify({ data: { 'log-level': 'debug' } }),
-      ...ns,
-    ]);
-  }
   return new Set(drifted.map((t) => t.release));
 }
 
@@ -125,7 +136,7 @@ async function deployReleases(env, list, workspace, log) {
  * the same src/record code), and a post-renderer that appends it, as
  * helm-deploy's post-renderer does after pinning and annotations.
  */
-async function recordTools(workspace) {
+async function recordTools(workspace, environment) {
   const { recordObject, recordLabels, RECORD_VERSION } = await import('../src/record/record.ts');
   const { requestHash, directoryDigest } = await import('../src/record/request.ts');
   const dir = scratch('drift-records');
@@ -134,7 +145,7 @@ async function recordTools(workspace) {
   const request = {
     workspace,
     manifest: undefined,
-    environment: ENVIRONMENT,
+    environment,
     chart: 'chart',
     version: undefined,
     values: [],
@@ -150,7 +161,7 @@ async function recordTools(workspace) {
       const record = {
         version: RECORD_VERSION,
         app: { name: target.release, dir: '.' },
-        environment: ENVIRONMENT,
+        environment,
         release: target.release,
         namespace: target.namespace,
         chart: { ref: 'chart', digest },
@@ -166,18 +177,20 @@ async function recordTools(workspace) {
           manifest: 'default.json',
         },
       };
+      const object = recordObject(record);
       const file = join(dir, `${target.namespace}-${target.release}.json`);
-      writeFileSync(file, JSON.stringify(recordObject(record)));
-      const labels = Object.entries(recordLabels(record))
+      writeFileSync(file, JSON.stringify(object));
+      const labelMap = recordLabels(record);
+      const labels = Object.entries(labelMap)
         .map(([key, value]) => `${key}=${value}`)
         .join(',');
-      return { file, labels };
+      return { file, labels, object, labelMap };
     },
   };
 }
 
 /** drift-check as the reusable workflow runs it without a config: environment and kubeconfig only. */
-async function driftCheck(env, workspace, kubeconfig, extra = {}) {
+export async function driftCheck(env, workspace, kubeconfig, extra = {}) {
   const result = await runBundle(
     'drift-check',
     {
@@ -258,18 +271,16 @@ async function kubectlDiff(
   return { drifted, requestLines };
 }
 
-function sameFindings(expected, found) {
+export function sameFindings(expected, found) {
   return found.length === expected.size && found.every((name) => expected.has(name));
 }
 
-function driftedIn(list) {
+export function driftedIn(list) {
   return new Set(list.filter((_, i) => i % DRIFT_EVERY === DRIFT_EVERY - 1).map((t) => t.release));
 }
 
-export async function benchmark({ env, runs, warmups, log }) {
-  const largest = Math.max(RELEASES, ...CURVE);
-  const all = targets(largest);
-  const list = all.slice(0, RELEASES);
+/** The application repository's checkout: the bench chart, its image pinned by digest. */
+export async function benchWorkspace(env) {
   const image = await copyImage(env, 'bench-drift/web', '1.0.0');
   const workspace = scratch('drift-workspace');
   cpSync(join(BENCH, 'fixtures', 'drift-chart'), join(workspace, 'chart'), { recursive: true });
@@ -281,6 +292,12 @@ export async function benchmark({ env, runs, warmups, log }) {
       `image: ${image.name}:${image.tag}@${image.digest}`,
     ),
   );
+  return { workspace, valuesFile };
+}
+
+export async function benchmark({ env, runs, warmups, log }) {
+  const list = targets(RELEASES);
+  const { workspace, valuesFile } = await benchWorkspace(env);
   // Git changed since every deploy: one line more in the chart's values (same objects rendered).
   const changed = scratch('drift-workspace-changed');
   cpSync(join(workspace, 'chart'), join(changed, 'chart'), { recursive: true });
@@ -288,32 +305,10 @@ export async function benchmark({ env, runs, warmups, log }) {
     join(changed, 'chart', 'values.yaml'),
     `${readFileSync(valuesFile, 'utf8')}\n# A line Git added after the deploy.\n`,
   );
-  const spaces = [...new Set(all.map((t) => t.namespace))];
+  const spaces = [...new Set(list.map((t) => t.namespace))];
   const removeNamespaces = await namespaces(env, spaces);
   const keep = process.env.PA_BENCH_KEEP === '1';
-  const curve = [];
-  const point = async (count) => {
-    const subset = all.slice(0, count);
-    await deployReleases(env, subset, workspace, log);
-    const started = performance.now();
-    const result = await driftCheck(env, workspace, env.kubeconfig);
-    const ms = performance.now() - started;
-    log(
-      `    ${count} releases: ${formatMs(ms)}, ${result.requests.total} requests, peak ${formatMiB(result.peakRssBytes)}`,
-    );
-    curve.push({
-      releases: count,
-      namespaces: Math.ceil(count / PER_NAMESPACE),
-      ms,
-      requests: result.requests,
-      checked: result.checked,
-      peakRssBytes: result.peakRssBytes,
-      same: sameFindings(driftedIn(subset), result.drifted) && result.checked === count,
-    });
-  };
   try {
-    // Row 3's smaller sizes first (a zero-configuration run checks every release deployed).
-    for (const count of CURVE.filter((count) => count < RELEASES)) await point(count);
     const expected = await deployReleases(env, list, workspace, log);
     log(
       `  ${list.length} releases in ${new Set(list.map((t) => t.namespace)).size} namespaces; ${expected.size} drifted by hand`,
@@ -387,52 +382,6 @@ export async function benchmark({ env, runs, warmups, log }) {
       });
     }
 
-    // Row 3: the larger sizes, each one run of drift-check; then 8 shards of the largest.
-    for (const count of CURVE.filter((count) => count >= RELEASES)) await point(count);
-    const shards = [];
-    for (let index = 1; index <= SHARDS; index++) {
-      const started = performance.now();
-      const result = await driftCheck(env, workspace, env.kubeconfig, {
-        shard: `${index}/${SHARDS}`,
-      });
-      shards.push({ ms: performance.now() - started, ...result });
-    }
-    const top = curve[curve.length - 1];
-    const shardFound = shards.flatMap((shard) => shard.drifted);
-    const shardChecked = shards.reduce((sum, shard) => sum + shard.checked, 0);
-    const curveRows = curve.map((point) => [
-      String(point.releases),
-      String(point.namespaces),
-      formatMs(point.ms),
-      String(point.requests.total),
-      `${point.requests.discovery} discovery, ${point.requests.list} list`,
-      formatMiB(point.peakRssBytes),
-      point.same ? 'yes' : 'no',
-    ]);
-    curveRows.push([
-      `${top.releases} as ${SHARDS} shards`,
-      String(top.namespaces),
-      `slowest shard ${formatMs(Math.max(...shards.map((shard) => shard.ms)))}, all ${SHARDS} one after another ${formatMs(shards.reduce((sum, shard) => sum + shard.ms, 0))}`,
-      `${shards.reduce((sum, shard) => sum + shard.requests.total, 0)} in all (${Math.min(...shards.map((shard) => shard.requests.total))}–${Math.max(...shards.map((shard) => shard.requests.total))} per shard)`,
-      `${shardChecked} releases checked in all`,
-      `max ${formatMiB(Math.max(...shards.map((shard) => shard.peakRssBytes)))}`,
-      sameFindings(driftedIn(all.slice(0, top.releases)), shardFound) &&
-      shardChecked === top.releases
-        ? 'yes'
-        : 'no',
-    ]);
-    const perRelease = (point) =>
-      (point.peakRssBytes - curve[0].peakRssBytes) /
-      Math.max(1, point.releases - curve[0].releases);
-    summary.push({
-      row: `drift-check, ${top.releases} releases × ${OBJECTS} objects, Git unchanged: one run and ${SHARDS} shards`,
-      ours: `${formatMs(top.ms)}, ${top.requests.total} API requests, peak ${formatMiB(top.peakRssBytes)}`,
-      baseline: `${SHARDS} shards: slowest ${formatMs(Math.max(...shards.map((shard) => shard.ms)))}`,
-      ratio: formatRatio(Math.max(...shards.map((shard) => shard.ms)) / top.ms),
-      target: 'requests grow with namespaces × kinds; memory flat per release',
-      met: curve.every((point) => point.same),
-      why: `memory grows ${(perRelease(top) / 1024).toFixed(1)} KiB per release from ${curve[0].releases} to ${top.releases} releases (peak RSS of the drift-check process).`,
-    });
     return {
       summary,
       tables: [
@@ -448,19 +397,6 @@ export async function benchmark({ env, runs, warmups, log }) {
           ],
           rows,
         },
-        {
-          caption: `Scale, Git unchanged: one run of drift-check at each size (releases added, ten to a namespace, every tenth drifted by hand), then ${SHARDS} shards (\`shard: k/${SHARDS}\`) of the largest, run one after another.`,
-          headers: [
-            'releases',
-            'namespaces',
-            'time',
-            'API requests',
-            'by kind',
-            'peak RSS',
-            'same verdicts',
-          ],
-          rows: curveRows,
-        },
       ],
       notes: [
         'The releases carry the deploy record exactly as helm-deploy writes it (src/record builds it; a post-renderer appends it; its short keys are release labels), installed with helm 3 directly because 1,000 deploys through the action would take longer than the benchmark.',
@@ -472,13 +408,6 @@ export async function benchmark({ env, runs, warmups, log }) {
       raw: {
         ms: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.ms])),
         loopCount,
-        curve,
-        shards: shards.map((shard) => ({
-          ms: shard.ms,
-          requests: shard.requests,
-          checked: shard.checked,
-          peakRssBytes: shard.peakRssBytes,
-        })),
       },
     };
   } finally {

@@ -31,6 +31,13 @@ export const DEFINITIONS = [
     warmups: 1,
   },
   { name: 'drift', title: 'drift-check', module: './drift.mjs', runs: 5, warmups: 1 },
+  {
+    name: 'drift-scale',
+    title: 'drift-check at scale',
+    module: './drift-scale.mjs',
+    runs: 3,
+    warmups: 0,
+  },
   { name: 'inspec', title: 'inspec-verify', module: './inspec.mjs', runs: 11, warmups: 2 },
 ].map((definition) => ({ ...definition, command: command(definition.name) }));
 
