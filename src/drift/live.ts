@@ -48,7 +48,8 @@ export function kindKey(ref: Pick<ObjectRef, 'apiVersion' | 'kind'>): string {
  * kinds, not with releases.
  */
 export class SharedLists {
-  private readonly lists = new Map<string, Promise<KubeObject[] | undefined>>();
+  /** By namespace ('' for cluster-wide), then by resource and selector. */
+  private readonly lists = new Map<string, Map<string, Promise<KubeObject[] | undefined>>>();
 
   constructor(private readonly client: KubeClient) {}
 
@@ -57,13 +58,27 @@ export class SharedLists {
     namespace: string | undefined,
     options: ListOptions,
   ): Promise<KubeObject[] | undefined> {
-    const key = `${resource.group}/${resource.version}/${resource.name} ${namespace ?? ''} ${options.fieldSelector ?? ''}`;
-    let list = this.lists.get(key);
+    const key = `${resource.group}/${resource.version}/${resource.name} ${options.fieldSelector ?? ''}`;
+    let lists = this.lists.get(namespace ?? '');
+    if (!lists) {
+      lists = new Map();
+      this.lists.set(namespace ?? '', lists);
+    }
+    let list = lists.get(key);
     if (!list) {
       list = this.client.list(resource, namespace, options);
-      this.lists.set(key, list);
+      lists.set(key, list);
     }
     return list;
+  }
+
+  /**
+   * Drops what was listed in a namespace once no target needs it any more,
+   * so a run holds the live objects of the namespaces being checked, not of
+   * the whole fleet (a later target of it would list again).
+   */
+  forget(namespace: string): void {
+    this.lists.delete(namespace);
   }
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
-import { inShard, parseShard } from './plan.js';
+import { recordObject, RECORD_VERSION, type DeployRecord } from '../record/record.js';
+import type { ReleaseStorage, StoredRevision } from '../release/storage.js';
+import { decodeRecord, decodeRevision, inShard, parseShard, planTargets } from './plan.js';
 
 describe('shards', () => {
   it('parses k/n and refuses anything else with the input named', () => {
@@ -26,5 +28,75 @@ describe('shards', () => {
     // Roughly even: each of 8 shards holds 125 ± 40 of 1,000.
     for (const size of sizes) expect(Math.abs(size - 125)).toBeLessThan(40);
     expect(inShard(undefined, 'ns', 'r-1')).toBe(true);
+  });
+});
+
+describe('planning from records', () => {
+  const record = (release: string): DeployRecord => ({
+    version: RECORD_VERSION,
+    app: { name: 'shop', dir: '.' },
+    environment: 'dev',
+    release,
+    namespace: 'shop-dev',
+    chart: { ref: 'chart' },
+    images: [],
+    build: {},
+    deployedAt: '2026-01-01T00:00:00Z',
+    request: {
+      hash: 'h',
+      chart: 'chart',
+      values: [],
+      set: {},
+      allowMutableTags: false,
+      manifest: 'default.json',
+    },
+  });
+  const stored = (release: string, chartDocument: string): StoredRevision => ({
+    name: release,
+    namespace: 'shop-dev',
+    revision: 1,
+    status: 'deployed',
+    labels: {},
+    object: `Secret sh.helm.release.v1.${release}.v1`,
+    decode: () => ({
+      name: release,
+      namespace: 'shop-dev',
+      version: 1,
+      manifest: `---\n${chartDocument}\n---\n${JSON.stringify(recordObject(record(release)))}\n`,
+      info: { status: 'deployed', description: '', lastDeployed: undefined },
+      chart: { name: 'chart', version: '1.0.0', appVersion: undefined },
+      labels: {},
+    }),
+  });
+  const plan = (revisions: StoredRevision[], shard: string | undefined) =>
+    planTargets({
+      storage: { list: () => Promise.resolve(revisions) } as unknown as ReleaseStorage,
+      environment: 'dev',
+      workspace: '/repo',
+      manifest: undefined,
+      manifestPath: 'default.json',
+      configured: undefined,
+      shard: parseShard(shard),
+      concurrency: 2,
+      repository: undefined,
+    });
+  const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shop\n';
+
+  it("reads a release's record without parsing the chart's objects", () => {
+    const revision = stored('shop', 'kind: [unclosed');
+    expect(decodeRecord(revision)?.release).toBe('shop');
+    expect(() => decodeRevision(revision)).toThrow(/not valid YAML/);
+    expect(
+      decodeRecord({ ...revision, decode: () => ({ ...revision.decode(), manifest: configMap }) }),
+    ).toBeUndefined();
+  });
+
+  it('finds an empty shard of a small fleet clean, and a fleet with nothing of this app an error', async () => {
+    const fleet = [stored('shop', configMap)];
+    const home = [1, 2, 3, 4].find((index) => inShard({ index, count: 4 }, 'shop-dev', 'shop'));
+    const other = home === 1 ? 2 : 1;
+    expect(await plan(fleet, `${home}/4`)).toHaveLength(1);
+    expect(await plan(fleet, `${other}/4`)).toEqual([]);
+    await expect(plan([], `${other}/4`)).rejects.toThrow(/No release .* in shard/);
   });
 });

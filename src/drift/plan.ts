@@ -11,6 +11,7 @@ import {
   isLabelValue,
   isRecordObject,
   RECORD_LABELS,
+  RECORD_OBJECT_LABEL,
   type DeployRecord,
 } from '../record/record.js';
 import { appKey } from '../record/app-key.js';
@@ -112,7 +113,12 @@ function discover(inputs: PlanInputs, states: Map<string, ReleaseState>): Planne
   const appName = inputs.manifest?.application.name;
   const planned: PlannedTarget[] = [];
   const unrecorded: string[] = [];
-  for (const [key, state] of [...states.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  const sorted = [...states.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const ours = (record: DeployRecord) =>
+    record.environment === inputs.environment &&
+    !(inputs.repository && record.repository && record.repository !== inputs.repository) &&
+    (appDir === undefined || record.app.dir === appDir);
+  for (const [key, state] of sorted) {
     const revision = state.deployed ?? state.current;
     if (!revision || !inShard(inputs.shard, revision.namespace, revision.name)) continue;
     const where = `release ${revision.name} in namespace ${revision.namespace}`;
@@ -136,7 +142,7 @@ function discover(inputs: PlanInputs, states: Map<string, ReleaseState>): Planne
     const recorded = state.deployed ?? firstInstallPending(state);
     let record: DeployRecord | undefined;
     try {
-      record = recorded ? decodeRevision(recorded).record : undefined;
+      record = recorded ? decodeRecord(recorded) : undefined;
     } catch (error) {
       // A record (or a release) that cannot be read is an error of that release, never skipped.
       planned.push({ target: base, state, source: 'record', error });
@@ -146,10 +152,22 @@ function discover(inputs: PlanInputs, states: Map<string, ReleaseState>): Planne
       if (appName && revision.name === appName) unrecorded.push(key);
       continue;
     }
-    if (record.environment !== inputs.environment) continue;
-    if (inputs.repository && record.repository && record.repository !== inputs.repository) continue;
-    if (appDir !== undefined && record.app.dir !== appDir) continue;
+    if (!ours(record)) continue;
     planned.push({ target: targetFromRecord(base, record), state, source: 'record' });
+  }
+  if (planned.length === 0 && inputs.shard) {
+    // A shard may be empty when the fleet is small: that is no error if other shards have releases.
+    const elsewhere = sorted.some(([, state]) => {
+      const revision = state.deployed;
+      if (!revision || inShard(inputs.shard, revision.namespace, revision.name)) return false;
+      try {
+        const record = decodeRecord(revision);
+        return record !== undefined && ours(record);
+      } catch {
+        return false; // not known to be ours: the shard that holds it reports it
+      }
+    });
+    if (elsewhere) return [];
   }
   if (planned.length === 0) {
     const [first] = unrecorded;
@@ -196,27 +214,46 @@ function targetFromRecord(base: Target, record: DeployRecord): Target {
   };
 }
 
-/** A revision's manifest and record, decoded once. */
+/** A revision's manifest and record. */
 export interface DecodedRevision {
   /** The chart's objects (the record left out). */
   objects: KubeObject[];
   record: DeployRecord | undefined;
 }
 
-const decoded = new WeakMap<StoredRevision, DecodedRevision>();
-
+/**
+ * A revision's objects and record, decoded when its release is checked and
+ * not kept afterwards (the caller drops them with the target's result), so
+ * memory does not grow with the fleet.
+ */
 export function decodeRevision(revision: StoredRevision): DecodedRevision {
-  let result = decoded.get(revision);
-  if (!result) {
-    const where = `release ${revision.name} revision ${revision.revision} in namespace ${revision.namespace}`;
-    const all = parseManifestObjects(revision.decode().manifest, `the manifest of ${where}`);
-    result = {
-      objects: all.filter((object) => !isRecordObject(object)),
-      record: findRecord(all, where),
-    };
-    decoded.set(revision, result);
-  }
-  return result;
+  const where = revisionName(revision);
+  const all = parseManifestObjects(revision.decode().manifest, `the manifest of ${where}`);
+  return {
+    objects: all.filter((object) => !isRecordObject(object)),
+    record: findRecord(all, where),
+  };
+}
+
+/**
+ * A revision's record alone, for planning: only the manifest's documents
+ * that mention the record's label are parsed, the chart's objects are not.
+ */
+export function decodeRecord(revision: StoredRevision): DeployRecord | undefined {
+  const where = revisionName(revision);
+  const candidates = revision
+    .decode()
+    .manifest.split(/^---(?:[ \t].*)?$/m)
+    .filter((document) => document.includes(RECORD_OBJECT_LABEL));
+  if (candidates.length === 0) return undefined;
+  return findRecord(
+    parseManifestObjects(candidates.join('\n---\n'), `the manifest of ${where}`),
+    where,
+  );
+}
+
+function revisionName(revision: StoredRevision): string {
+  return `release ${revision.name} revision ${revision.revision} in namespace ${revision.namespace}`;
 }
 
 /**

@@ -44,6 +44,8 @@ export interface KubeClientOptions {
 export interface ListOptions {
   labelSelector?: string;
   fieldSelector?: string;
+  /** Objects per page (default 500): smaller for large objects, so a page stays small. */
+  pageSize?: number;
 }
 
 /** `.Capabilities` of a chart rendered for this cluster (helm template --kube-version, --api-versions). */
@@ -246,19 +248,38 @@ export class KubeClient {
     namespace: string | undefined,
     options: ListOptions = {},
   ): Promise<KubeObject[] | undefined> {
-    const path = collectionPath(resource, namespace);
     const items: KubeObject[] = [];
+    const served = await this.listEach(resource, namespace, options, {
+      item: (item) => items.push(item),
+      restart: () => (items.length = 0),
+    });
+    return served ? items : undefined;
+  }
+
+  /**
+   * The same LIST, handed over one item at a time as each page arrives, so
+   * a caller that keeps a little of each item never holds the whole list.
+   * `restart`: the pages so far are void (the continue token expired) and
+   * the items come again from the first. False when the type is not served.
+   */
+  async listEach(
+    resource: ApiResource,
+    namespace: string | undefined,
+    options: ListOptions,
+    visit: { item: (item: KubeObject) => void; restart: () => void },
+  ): Promise<boolean> {
+    const path = collectionPath(resource, namespace);
     let token: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+      const query = new URLSearchParams({ limit: String(options.pageSize ?? PAGE_SIZE) });
       if (options.labelSelector) query.set('labelSelector', options.labelSelector);
       if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
       if (token) query.set('continue', token);
       const response = await this.send('GET', `${path}?${query}`, 'list');
-      if (response.status === 404 && page === 0) return undefined;
+      if (response.status === 404 && page === 0) return false;
       if (response.status === 410 && token) {
         // The continue token expired between pages: read the whole list again.
-        items.length = 0;
+        visit.restart();
         token = undefined;
         continue;
       }
@@ -272,12 +293,12 @@ export class KubeClient {
         ? `${resource.group}/${resource.version}`
         : resource.version;
       // Items of a LIST carry no apiVersion/kind of their own.
-      for (const item of list.items ?? []) items.push({ apiVersion, kind, ...item });
+      for (const item of list.items ?? []) visit.item({ apiVersion, kind, ...item });
       token = list.metadata?.continue || undefined;
-      if (!token) return items;
+      if (!token) return true;
     }
     throw new Error(
-      `Listing ${describeResource(resource)} took more than ${MAX_PAGES} pages of ${PAGE_SIZE}; refusing to hold more.`,
+      `Listing ${describeResource(resource)} took more than ${MAX_PAGES} pages of ${options.pageSize ?? PAGE_SIZE}; refusing to hold more.`,
     );
   }
 

@@ -35,7 +35,12 @@ export interface StoredRevision {
   labels: Record<string, string>;
   /** `Secret sh.helm.release.v1.storefront.v3`, for messages. */
   object: string;
-  /** The release itself (manifest, chart, description); throws ReleaseDecodeError when unreadable. */
+  /**
+   * The release itself (manifest, chart, description), decoded at each call
+   * and never kept: a run over a fleet holds each release's compressed entry
+   * only, and its decoded body just while that release is checked. Throws
+   * ReleaseDecodeError when unreadable.
+   */
   decode(): ReleaseBody;
 }
 
@@ -65,6 +70,11 @@ const SECRET: ApiResource = {
 };
 const CONFIG_MAP: ApiResource = { ...SECRET, kind: 'ConfigMap', name: 'configmaps' };
 const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+/**
+ * Storage objects per page: each holds a whole release (its chart too), so
+ * pages of 100 keep a page's body to a few MB however large the fleet.
+ */
+const STORAGE_PAGE_SIZE = 100;
 
 /** The driver helm would use, from HELM_DRIVER as helm reads it; undefined for those that keep releases outside the cluster (sql, memory) or unknown ones. */
 export function clusterDriver(
@@ -114,16 +124,25 @@ export class ReleaseStorage {
       `status in (${LIVE_STATUSES.join(',')})`,
       ...selector,
     ].join(',');
-    let items: KubeObject[] | undefined;
+    // Page by page, keeping of each object only its labels and its compressed entry.
+    const revisions: StoredRevision[] = [];
     try {
-      items = await this.client.list(resource, namespace, { labelSelector });
+      await this.client.listEach(
+        resource,
+        namespace,
+        { labelSelector, pageSize: STORAGE_PAGE_SIZE },
+        {
+          item: (item) => {
+            const revision = this.revisionOf(item);
+            if (revision) revisions.push(revision);
+          },
+          restart: () => (revisions.length = 0),
+        },
+      );
     } catch (error) {
       throw forbidden(error, resource, namespace) ?? error;
     }
-    return (items ?? []).flatMap((item) => {
-      const revision = this.revisionOf(item);
-      return revision ? [revision] : [];
-    });
+    return revisions;
   }
 
   /**
@@ -180,8 +199,9 @@ export class ReleaseStorage {
     if (!name || !Number.isInteger(revision)) return undefined;
     const namespace = metadata.namespace ?? '';
     const object = `${item.kind ?? (this.driver === 'secret' ? 'Secret' : 'ConfigMap')} ${metadata.name ?? ''} in ${namespace}`;
-    const data = (item as { data?: Record<string, string> }).data ?? {};
-    let decoded: ReleaseBody | undefined;
+    // Only the entry is kept, not the object it came in.
+    const entry = (item as { data?: Record<string, string> }).data?.release;
+    const secret = this.driver === 'secret';
     return {
       name,
       namespace,
@@ -189,10 +209,7 @@ export class ReleaseStorage {
       status: labels.status ?? 'unknown',
       labels,
       object,
-      decode: () => {
-        decoded ??= decodeRelease(data.release, this.driver === 'secret', object);
-        return decoded;
-      },
+      decode: () => decodeRelease(entry, secret, object),
     };
   }
 }

@@ -4,7 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '../../../src/core.js';
 import { errorMessage, isUserError } from '../../../src/errors.js';
 import { prepareKubeconfig } from '../../../src/deploy/kubeconfig.js';
-import { checkTarget, type TargetResult } from '../../../src/drift/check.js';
+import { checkTarget } from '../../../src/drift/check.js';
 import { SharedLists } from '../../../src/drift/live.js';
 import { parseShard, planTargets, type PlannedTarget } from '../../../src/drift/plan.js';
 import { slots, targetStates } from '../../../src/drift/states.js';
@@ -153,30 +153,44 @@ export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
     const byTarget = new Map(planned.map((item) => [item.target, item]));
     const lists = new SharedLists(client);
     const suppressedByRule = new Map<string, number>();
-    const outcomes = await mapSettled(planned, inputs.concurrency, (item) =>
-      checkTarget(item.target, {
-        client: kube,
-        states: (target) => targetStates(byTarget.get(target) ?? item, statesEnv),
-        lists,
-        userRules: rules,
-        redactor: redactor([...secrets]),
-        concurrency: inputs.concurrency,
-        remediate: inputs.mode === 'remediate',
-      }),
-    );
+    // Targets still to check per namespace: a namespace's LISTs are dropped after its last one.
+    const pending = new Map<string, number>();
+    for (const { target } of planned)
+      pending.set(target.namespace, (pending.get(target.namespace) ?? 0) + 1);
+    const outcomes = await mapSettled(planned, inputs.concurrency, async (item) => {
+      try {
+        const result = await checkTarget(item.target, {
+          client: kube,
+          states: (target) => targetStates(byTarget.get(target) ?? item, statesEnv),
+          lists,
+          userRules: rules,
+          redactor: redactor([...secrets]),
+          concurrency: inputs.concurrency,
+          remediate: inputs.mode === 'remediate',
+        });
+        // Only the counts of what was ignored are kept: the differences hold parts of live objects.
+        for (const { rule } of result.suppressed)
+          suppressedByRule.set(rule, (suppressedByRule.get(rule) ?? 0) + 1);
+        return result.report;
+      } finally {
+        // Its stored release (the compressed manifest) is not needed any more.
+        item.state = undefined;
+        const left = (pending.get(item.target.namespace) ?? 1) - 1;
+        pending.set(item.target.namespace, left);
+        if (left === 0) lists.forget(item.target.namespace);
+      }
+    });
     const results: TargetReport[] = [];
     const errors: unknown[] = [];
     for (const [index, outcome] of outcomes.entries()) {
       const { target } = planned[index] as PlannedTarget;
       const name = `${target.release} in ${target.namespace}`;
       if (outcome.status === 'fulfilled') {
-        const result: TargetResult = outcome.value;
-        for (const item of result.suppressed)
-          suppressedByRule.set(item.rule, (suppressedByRule.get(item.rule) ?? 0) + 1);
+        const report = outcome.value;
         core.info(
-          `${name}: ${result.report.changes.length} differences, ${result.report.ignored.length} ignored (${describeBasis(result.report)})`,
+          `${name}: ${report.changes.length} differences, ${report.ignored.length} ignored (${describeBasis(report)})`,
         );
-        results.push(result.report);
+        results.push(report);
         continue;
       }
       const error = outcome.reason;
