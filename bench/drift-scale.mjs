@@ -7,7 +7,10 @@
 // the peak RSS per release says whether memory stays flat. The releases are
 // those of bench/drift.mjs (the first installed by helm, the rest copied as
 // helm writes them: bench/lib/helm-copies.mjs); they are added as the curve
-// grows, so each point checks every release deployed so far.
+// grows, so each point checks every release deployed so far. Their
+// Deployments have no replicas (1,000 would take every pod slot of the
+// shared cluster's kwok nodes from the other suites), so the drift by hand
+// is an edited Deployment field (minReadySeconds) and a ConfigMap value.
 import { performance } from 'node:perf_hooks';
 import {
   benchWorkspace,
@@ -34,14 +37,15 @@ const FLAT_KIB_PER_RELEASE = 16;
 export async function benchmark({ env, runs, log }) {
   // Namespaces and an environment of its own, so it can run beside bench/drift.mjs.
   const all = targets(Math.max(...CURVE), 'bench-drift-scale', ENVIRONMENT);
-  const { workspace } = await benchWorkspace(env);
+  // No pods: 1,000 Deployments would fill the shared cluster's pod slots.
+  const { workspace } = await benchWorkspace(env, { replicas: 0 });
   const removeNamespaces = await namespaces(env, [...new Set(all.map((t) => t.namespace))]);
   const keep = process.env.PA_BENCH_KEEP === '1';
   const curve = [];
   try {
     for (const count of CURVE) {
       const subset = all.slice(0, count);
-      await deployReleases(env, subset, workspace, log);
+      await deployReleases(env, subset, workspace, log, { podless: true });
       const measured = [];
       for (let run = 0; run < runs; run++) {
         const started = performance.now();

@@ -60,7 +60,7 @@ export function targets(count, prefix = 'bench-drift', environment = ENVIRONMENT
  * its storage Secret and objects as helm writes them, one `kubectl create`
  * per namespace). Then the hand-made drift in the new ones.
  */
-export async function deployReleases(env, list, workspace, log) {
+export async function deployReleases(env, list, workspace, log, { podless = false } = {}) {
   const installed = new Set();
   for (const namespace of new Set(list.map((t) => t.namespace))) {
     const names = await check(env.helm3, [
@@ -116,7 +116,20 @@ export async function deployReleases(env, list, workspace, log) {
     while (next < toDrift.length) {
       const target = toDrift[next++];
       const ns = ['-n', target.namespace];
-      await kubectl(env, ['scale', `deployment/${target.release}`, '--replicas=2', ...ns]);
+      // Podless: another field edited by hand, so no pod starts.
+      await kubectl(
+        env,
+        podless
+          ? [
+              'patch',
+              `deployment/${target.release}`,
+              '--type=merge',
+              '-p',
+              JSON.stringify({ spec: { minReadySeconds: 5 } }),
+              ...ns,
+            ]
+          : ['scale', `deployment/${target.release}`, '--replicas=2', ...ns],
+      );
       await kubectl(env, [
         'patch',
         `configmap/${target.release}-config`,
@@ -279,8 +292,12 @@ export function driftedIn(list) {
   return new Set(list.filter((_, i) => i % DRIFT_EVERY === DRIFT_EVERY - 1).map((t) => t.release));
 }
 
-/** The application repository's checkout: the bench chart, its image pinned by digest. */
-export async function benchWorkspace(env) {
+/**
+ * The application repository's checkout: the bench chart, its image pinned
+ * by digest. `replicas: 0` runs no pods (the scale benchmark's 1,000
+ * Deployments would take every pod slot of the shared cluster's kwok nodes).
+ */
+export async function benchWorkspace(env, { replicas } = {}) {
   const image = await copyImage(env, 'bench-drift/web', '1.0.0');
   const workspace = scratch('drift-workspace');
   cpSync(join(BENCH, 'fixtures', 'drift-chart'), join(workspace, 'chart'), { recursive: true });
@@ -292,6 +309,12 @@ export async function benchWorkspace(env) {
       `image: ${image.name}:${image.tag}@${image.digest}`,
     ),
   );
+  if (replicas !== undefined) {
+    writeFileSync(
+      valuesFile,
+      readFileSync(valuesFile, 'utf8').replace(/^replicas: .*$/m, `replicas: ${replicas}`),
+    );
+  }
   return { workspace, valuesFile };
 }
 
