@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { UserError, UserErrors } from '../errors.js';
-import { networkFailure } from '../oci/failures.js';
 import { formatReference, type ImageReference } from '../oci/reference.js';
 import type { PinCheck } from '../oci/client.js';
 import { pinImages, type DigestResolver } from './images.js';
@@ -12,7 +11,7 @@ const digest = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
  * A registry double: tags to digests, counting lookups and how many run at
  * once, which a real registry does not let a test observe. Pinned references,
  * missing tags and unreachable registries run against the real registry in
- * pinned.itg.test.ts and helm-deploy's bad-inputs.itg.test.ts.
+ * pinning.itg.test.ts and helm-deploy's bad-inputs.itg.test.ts.
  */
 class FakeRegistry implements DigestResolver {
   lookups: string[] = [];
@@ -197,64 +196,5 @@ spec:
     await expect(
       pinImages(nodes, { resolver: new FakeRegistry({}), allowMutableTags: false }),
     ).rejects.toThrow(/Invalid image reference .* It is used by Pod\/p \(container c\)\./);
-  });
-
-  it('says a registry that cannot be found once, then each reference and the objects using it', async () => {
-    const manifests = [
-      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: web, image: "nginx:1.27"}, {name: cache, image: "redis:7.2"}]}',
-      'apiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: web, image: "nginx:1.27"}]}',
-      'apiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec: {containers: [{name: app, image: "reg.example.com/shop/app:1.2.0"}]}',
-    ].join('\n---\n');
-    // Docker Hub unreachable by name, as the registry client reports a DNS
-    // failure (a lookup that fails for real is not reproducible offline).
-    const resolver: DigestResolver = {
-      checkPinned: async () => ({ status: 'found' }),
-      resolveDigest: async (reference) => {
-        if (reference.registry !== 'docker.io')
-          return (TAGS as Record<string, string>)[formatReference(reference)] ?? digest(1);
-        const dns = Object.assign(new Error('getaddrinfo ENOTFOUND registry-1.docker.io'), {
-          code: 'ENOTFOUND',
-        });
-        throw networkFailure(dns, 'docker.io', false);
-      },
-    };
-    const error = await pinImages(parseManifestNodes(manifests, 'x'), {
-      resolver,
-      allowMutableTags: false,
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(
-      [
-        '2 images could not be pinned to a digest: Registry host docker.io was not found (DNS lookup failed).',
-        '    - nginx:1.27, used by Pod/a (container web), Pod/b (container web)',
-        '    - redis:7.2, used by Pod/a (container cache)',
-      ].join('\n'),
-    );
-    expect((error as UserError).message.match(/docker\.io was not found/g)).toHaveLength(1);
-    expect((error as UserError).fix).toContain('deploy from a mirror');
-    expect((error as UserError).fix).toContain("When the runner cannot reach an image's registry");
-  });
-
-  it('names the one reference a registry-wide failure stopped', async () => {
-    const nodes = parseManifestNodes(
-      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: "ghcr.io/acme/app:2.0"}]}\n',
-      'x',
-    );
-    const resolver: DigestResolver = {
-      checkPinned: async () => ({ status: 'found' }),
-      resolveDigest: async () => {
-        throw new UserError('Registry ghcr.io rejected the credentials (HTTP 401).', {
-          fix: 'check the credentials',
-        });
-      },
-    };
-    const error = await pinImages(nodes, { resolver, allowMutableTags: false }).catch(
-      (e: unknown) => e,
-    );
-    expect((error as UserError).message).toBe(
-      'Image ghcr.io/acme/app:2.0 (used by Pod/p (container c)) could not be pinned to a digest: Registry ghcr.io rejected the credentials (HTTP 401).',
-    );
-    // Not a reachability problem: no mirror advice.
-    expect((error as UserError).fix).toBe('check the credentials');
   });
 });

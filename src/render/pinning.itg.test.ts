@@ -8,7 +8,10 @@ import { parseManifestNodes, presentManifests } from '../kube/manifests.js';
 import { pinImages } from './images.js';
 
 /**
- * References already pinned by digest, against the real open registry: kept
+ * Pinning against the real registries. A registry that is not found (a
+ * `.invalid` host, which never resolves) is said once with every reference
+ * it stopped; one that refuses the login names the reference, without the
+ * mirror advice. References already pinned by digest: kept
  * when the registry has the digest, refused (naming the reference and the
  * objects using it) when it answers that it has none, and trusted as given,
  * with the reason, when it cannot be reached (a fault proxy that refuses
@@ -42,6 +45,51 @@ beforeAll(async () => {
 afterAll(async () => {
   pools.forEach((p) => p.close());
   await Promise.all(proxies.map((p) => p.close()));
+});
+
+describe('registries that stop pinning', () => {
+  it('says a registry that cannot be found once, then each reference and the objects using it', async () => {
+    const manifests = [
+      pod('a', 'registry.invalid/shop/web:1.27', 'registry.invalid/shop/cache:7.2'),
+      pod('b', 'registry.invalid/shop/web:1.27'),
+      pod('c', `${env.registry}/${repository}:1.0.0`),
+    ].join('---\n');
+    const error = await pinImages(parseManifestNodes(manifests, 'x'), {
+      resolver: pool(),
+      allowMutableTags: false,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      [
+        '2 images could not be pinned to a digest: Registry host registry.invalid was not found (DNS lookup failed).',
+        '    - registry.invalid/shop/cache:7.2, used by Pod/a (container c1)',
+        '    - registry.invalid/shop/web:1.27, used by Pod/a (container c0), Pod/b (container c0)',
+      ].join('\n'),
+    );
+    expect((error as UserError).fix).toContain('deploy from a mirror');
+    expect((error as UserError).fix).toContain("When the runner cannot reach an image's registry");
+  });
+
+  it('names the one reference a refused login stopped, without the mirror advice', async () => {
+    const refusing = new RegistryPool({
+      dockerConfig: false,
+      caFile: env.caFile,
+      credentials: { [env.registryTls]: { username: env.registryTlsUser, password: 'wrong' } },
+    });
+    pools.push(refusing);
+    const ref = `${env.registryTls}/${repository}:1.0.0`;
+    const error = await pinImages(parseManifestNodes(pod('p', ref), 'x'), {
+      resolver: refusing,
+      allowMutableTags: false,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(
+      new RegExp(
+        `^Image ${ref.replace(/\./g, '\\.')} \\(used by Pod/p \\(container c0\\)\\) could not be pinned to a digest: Registry ${env.registryTls.replace(/\./g, '\\.')} .*401`,
+      ),
+    );
+    expect((error as UserError).fix).not.toContain('mirror');
+  });
 });
 
 describe('images already pinned by digest', () => {
