@@ -162,6 +162,14 @@ export function isUserError(error: unknown): error is UserError {
 }
 
 /** `file:line:col: message` plus the fix, the one-line form used in logs and lists. */
+/** Orders problems found in one file as a reader meets them: by line, then column. */
+export function byLocation(a: UserError, b: UserError): number {
+  return (
+    (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+    (a.location?.column ?? 0) - (b.location?.column ?? 0)
+  );
+}
+
 export function formatUserError(error: UserError): string {
   const where = formatLocation(error.location);
   const fix = error.fix ? ` Fix: ${error.fix}` : '';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { UserError, UserErrors, errorMessage, type SourceLocation } from '../errors.js';
+import { byLocation, UserError, UserErrors, errorMessage, type SourceLocation } from '../errors.js';
 import { show } from '../build/catalog-values.js';
 import { formatName, parseReference } from '../oci/index.js';
 import { yamlLocations } from '../yaml-locations.js';
@@ -206,11 +206,7 @@ export function parseFleet(text: string, source: string): FleetApp[] {
     else seen.set(key, index);
   });
   if (problems.length > 0) {
-    problems.sort(
-      (a, b) =>
-        (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
-        (a.location?.column ?? 0) - (b.location?.column ?? 0),
-    );
+    problems.sort(byLocation);
     throw new UserErrors(
       `${problems.length === 1 ? 'A problem' : `${problems.length} problems`} in the fleet file ${source} (nothing was dispatched):`,
       problems,

@@ -1,4 +1,4 @@
-import { UserError, UserErrors, type SourceLocation } from '../errors.js';
+import { byLocation, UserError, UserErrors, type SourceLocation } from '../errors.js';
 import { closestMatch } from '../manifest/suggest.js';
 import { yamlLocations } from '../yaml-locations.js';
 import { parseYaml } from '../yaml.js';
@@ -111,11 +111,7 @@ export function parseThreshold(text: string, source: string): Threshold {
     if (rule) rules.push(rule);
   }
   if (problems.length > 0) {
-    problems.sort(
-      (a, b) =>
-        (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
-        (a.location?.column ?? 0) - (b.location?.column ?? 0),
-    );
+    problems.sort(byLocation);
     throw new UserErrors(
       `${problems.length === 1 ? 'A problem' : `${problems.length} problems`} in the threshold file ${source} (nothing was evaluated):`,
       problems,
