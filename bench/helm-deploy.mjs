@@ -78,6 +78,9 @@ function beforeUpgrade(line) {
   const before = line.segments.slice(0, index);
   const tools = before.slice(1);
   const sum = (list) => list.reduce((total, segment) => total + segment.ms, 0);
+  if (tools.length === 0) {
+    return `${formatMs(sum(before))} passed before \`helm upgrade\` started, all of it in the action's own process (Node, default.json validated, values templated, the API server's version, the release's history and deployed manifest and the live objects read through the API; no other tool started)`;
+  }
   return `${formatMs(sum(before))} passed before \`helm upgrade\` started: ${formatMs(before[0].ms)} of start-up (Node, default.json validated, values templated; see Start-up) and ${formatMs(sum(tools))} in ${tools.length} other tool runs (${tools
     .map((segment) =>
       segment.what

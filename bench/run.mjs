@@ -8,6 +8,7 @@
 // must be in place before any benchmark module is linked: hence the dynamic
 // imports of the benchmarks.
 import './lib/ts-hooks.mjs';
+import { cpus, loadavg } from 'node:os';
 import { loadEnvironment } from '../test/env/environment.ts';
 import { describeMachine } from './lib/machine.mjs';
 import { removeScratch } from './lib/paths.mjs';
@@ -93,13 +94,15 @@ async function main() {
     const warmups = options.warmups ?? definition.warmups;
     log(`==> ${definition.name}: ${runs} runs after ${warmups} warm-up(s)`);
     const started = Date.now();
+    // The machine may be shared: the load when the section starts is part of its result.
+    const load = { average: Number(loadavg()[0].toFixed(1)), cores: cpus().length };
     let section;
     try {
       const { benchmark } = await import(definition.module);
       const outcome = await benchmark({ env, runs, warmups, log });
       section = outcome.pending
         ? { pending: outcome.pending, date: new Date().toISOString() }
-        : { ...outcome, runs, warmups, machine, date: new Date().toISOString() };
+        : { ...outcome, runs, warmups, machine, load, date: new Date().toISOString() };
     } catch (error) {
       failures++;
       log(`${definition.name}: FAILED: ${error.stack ?? error}`);

@@ -54,7 +54,7 @@ export function renderSection(definition, section) {
     return lines.join('\n');
   }
   lines.push(
-    `Measured ${section.date} on ${section.machine?.cpu ?? 'this machine'}; ${section.runs} measured runs per row after ${section.warmups} warm-up${section.warmups === 1 ? '' : 's'}, medians shown.`,
+    `Measured ${section.date} on ${section.machine?.cpu ?? 'this machine'}; ${section.runs} measured runs per row after ${section.warmups} warm-up${section.warmups === 1 ? '' : 's'}, medians shown.${section.load ? ` The machine is shared with other engineers' work: its 1-minute load average was ${section.load.average} on ${section.load.cores} cores when this section started; compare the ratios of rows measured side by side.` : ''}`,
     '',
   );
   for (const part of section.tables ?? []) {
