@@ -81,7 +81,7 @@ function beforeUpgrade(line) {
   if (tools.length === 0) {
     return `${formatMs(sum(before))} passed before \`helm upgrade\` started, all of it in the action's own process (Node, default.json validated, values templated, the API server's version, the release's history and deployed manifest and the live objects read through the API; no other tool started)`;
   }
-  return `${formatMs(sum(before))} passed before \`helm upgrade\` started: ${formatMs(before[0].ms)} of start-up (Node, default.json validated, values templated; see Start-up) and ${formatMs(sum(tools))} in ${tools.length} other tool runs (${tools
+  return `${formatMs(sum(before))} passed before \`helm upgrade\` started: ${formatMs(before[0].ms)} of start-up (Node, default.json validated, values templated; see Start-up) and ${formatMs(sum(tools))} from the first other tool to the upgrade, the action's own work in process between them included (the API server's version, the release's history and deployed manifest, the live objects, all read through the API) and ${tools.length} other tool run${tools.length === 1 ? '' : 's'} (${tools
     .map((segment) =>
       segment.what
         .split(' ')
