@@ -191,7 +191,11 @@ describe.each(helms())('drift-check on out-of-band changes, with $name', (helm) 
         .openIssues()
         .map((issue) => issue.title)
         .sort(),
-    ).toEqual(['Drift in dev (ledger): 1 difference', 'Drift in dev (storefront): 1 difference']);
+    ).toEqual([
+      // The application key: the name, with its directory when not at the root.
+      'Drift in dev (ledger/ledger): 1 difference',
+      'Drift in dev (storefront): 1 difference',
+    ]);
     expect(other.outputs.issue).not.toBe(storefront.outputs.issue);
 
     await jsonPatch(shop.namespace, 'deployment/web', [
