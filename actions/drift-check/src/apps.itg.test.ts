@@ -1,16 +1,19 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../../src/drift/report.js';
 import { Exec } from '../../../src/exec.js';
 import {
   env,
+  errorLines,
   exampleWorkspace,
   helms,
   kubectl,
   pushAppImage,
   runDeploy,
   scratch,
+  setManifestNamespace,
+  uniqueNamespace,
   uniquePath,
   type AppImage,
 } from '../../../test/fixtures/deploy/harness.js';
@@ -30,21 +33,16 @@ const [helm] = helms();
 
 describe('two apps with the same name in different directories', () => {
   const workspace = exampleWorkspace();
-  const base = uniquePath('apps')
-    .replace(/[^a-z0-9-]/g, '-')
-    .slice(0, 30)
-    .replace(/-+$/, '');
+  const base = uniqueNamespace('apps');
   const namespaceOf = (dir: string) => `${base}-${dir}-dev`;
   let image: AppImage;
   let github: GitHubDouble;
 
   // default.json of each app, in its own directory, with a base namespace of its own.
   for (const dir of ['a', 'b']) {
-    const text = readFileSync(join(workspace, 'default.json'), 'utf8')
-      .replace(/"namespace":\s*"[^"]*"/, `"namespace": "${base}-${dir}"`)
-      .replaceAll('"shop/', `"${base}-${dir}/`);
     mkdirSync(join(workspace, dir), { recursive: true });
-    writeFileSync(join(workspace, dir, 'default.json'), text);
+    cpSync(join(workspace, 'default.json'), join(workspace, dir, 'default.json'));
+    setManifestNamespace(workspace, `${base}-${dir}`, `${dir}/default.json`);
   }
 
   const check = async (dir: string) => {
@@ -87,13 +85,7 @@ describe('two apps with the same name in different directories', () => {
         wait: 'false',
         atomic: 'false',
       });
-      expect(
-        run.exitCode,
-        run.stdout
-          .split('\n')
-          .filter((line) => line.startsWith('::error'))
-          .join('\n'),
-      ).toBe(0);
+      expect(run.exitCode, errorLines(run.stdout)).toBe(0);
       expect(run.outputs.namespace).toBe(namespaceOf(dir));
     }
   });

@@ -6,6 +6,7 @@ import type { DriftReport } from '../../../src/drift/report.js';
 import { Exec } from '../../../src/exec.js';
 import {
   env,
+  errorLines,
   exampleWorkspace,
   helmRelease,
   helms,
@@ -13,6 +14,8 @@ import {
   pushAppImage,
   runDeploy,
   scratch,
+  setManifestNamespace,
+  uniqueNamespace,
   uniquePath,
   type AppImage,
   type HelmUnderTest,
@@ -61,31 +64,11 @@ async function check(
   return { ...run, report };
 }
 
-function errorsOf(stdout: string): string {
-  return stdout
-    .split('\n')
-    .filter((line) => line.startsWith('::error'))
-    .join('\n');
-}
-
 describe.each(helms())('the deploy record with $name', (helm) => {
   const workspace = exampleWorkspace();
-  const base = uniquePath(`rec-h${helm.major}`)
-    .replace(/[^a-z0-9-]/g, '-')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+  const base = uniqueNamespace(`rec-h${helm.major}`);
   const namespace = `${base}-dev`;
-  // default.json carries comments (JSONC): set the app's base namespace in its text.
-  const setNamespace = (dir: string, value: string) => {
-    const file = join(dir, 'default.json');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8')
-        .replace(/"namespace":\s*"[^"]*"/, `"namespace": "${value}"`)
-        .replaceAll('"shop/', `"${value}/`),
-    );
-  };
-  setNamespace(workspace, base);
+  setManifestNamespace(workspace, base);
   const inputs = () => ({
     chart: 'chart',
     values: 'deploy/values.yaml\ndeploy/values-dev.yaml',
@@ -156,7 +139,7 @@ describe.each(helms())('the deploy record with $name', (helm) => {
     try {
       // A render needs helm (the one on PATH) and kubectl for the overlay.
       const run = await check(helm, workspace, { 'helm-version': 'path', kubectl: env().kubectl });
-      expect(run.exitCode, errorsOf(run.stdout)).toBe(0);
+      expect(run.exitCode, errorLines(run.stdout)).toBe(0);
       const target = run.report?.targets[0];
       // The request hash saw a Git change: rendered (with the recorded image), only this release.
       expect(target?.basis).toBe('rendered');
@@ -248,7 +231,7 @@ describe.each(helms())('the deploy record with $name', (helm) => {
     const plainWs = exampleWorkspace();
     // The app's own release, installed by hand with helm (no record).
     const ns = `${base}-p-dev`;
-    setNamespace(plainWs, `${base}-p`);
+    setManifestNamespace(plainWs, `${base}-p`);
     const installed = await helmRelease(helm, [
       'install',
       'storefront',
@@ -310,18 +293,9 @@ describe.each(helms())('the deploy record with $name', (helm) => {
 describe.each(helms())('a first install that never finished, with $name', (helm) => {
   it('a first install that never finished: says so, since when, and how to fix it (not "no record")', async () => {
     const firstWs = exampleWorkspace();
-    const base = uniquePath(`first-h${helm.major}`)
-      .replace(/[^a-z0-9-]/g, '-')
-      .slice(0, 40)
-      .replace(/-+$/, '');
+    const base = uniqueNamespace(`first-h${helm.major}`);
     const ns = `${base}-dev`;
-    const file = join(firstWs, 'default.json');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8')
-        .replace(/"namespace":\s*"[^"]*"/, `"namespace": "${base}"`)
-        .replaceAll('"shop/', `"${base}/`),
-    );
+    setManifestNamespace(firstWs, base);
     const deployed = await runDeploy(helm, firstWs, {
       chart: 'chart',
       values: 'deploy/values.yaml\ndeploy/values-dev.yaml',
@@ -333,7 +307,7 @@ describe.each(helms())('a first install that never finished, with $name', (helm)
       wait: 'false',
       atomic: 'false',
     });
-    expect(deployed.exitCode, errorsOf(deployed.stdout)).toBe(0);
+    expect(deployed.exitCode, errorLines(deployed.stdout)).toBe(0);
     try {
       // What a cancelled first install leaves: its objects live, revision 1 pending-install.
       // Written into Helm's storage as helm writes it (a job killed at the right moment is a race).

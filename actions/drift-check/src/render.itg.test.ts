@@ -5,10 +5,13 @@ import type { DriftReport } from '../../../src/drift/report.js';
 import { Exec } from '../../../src/exec.js';
 import {
   env,
+  errorLines,
   exampleWorkspace,
   helms,
   runDeploy,
   scratch,
+  setManifestNamespace,
+  uniqueNamespace,
   uniquePath,
   writeFile,
 } from '../../../test/fixtures/deploy/harness.js';
@@ -58,22 +61,13 @@ function chart(name: string, template: string): string {
 
 describe.each(helms())('drift-check renders a Git change with $name', (helm) => {
   const workspace = exampleWorkspace();
-  const base = uniquePath(`rnd-h${helm.major}`)
-    .replace(/[^a-z0-9-]/g, '-')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+  const base = uniqueNamespace(`rnd-h${helm.major}`);
   const namespace = `${base}-dev`;
   const values = join(workspace, 'deploy', 'render.yaml');
   let capsRef = '';
 
   beforeAll(async () => {
-    const file = join(workspace, 'default.json');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8')
-        .replace(/"namespace":\s*"[^"]*"/, `"namespace": "${base}"`)
-        .replaceAll('"shop/', `"${base}/`),
-    );
+    setManifestNamespace(workspace, base);
     writeFileSync(values, 'greeting: from Git\n');
     const pushed = await runHelmPush(helm, {
       chart: chart('caps', CAPS_TEMPLATE),
@@ -95,13 +89,7 @@ describe.each(helms())('drift-check renders a Git change with $name', (helm) => 
         'create-namespace': 'true',
         wait: 'false',
       });
-      expect(
-        run.exitCode,
-        run.stdout
-          .split('\n')
-          .filter((line) => line.startsWith('::error'))
-          .join('\n'),
-      ).toBe(0);
+      expect(run.exitCode, errorLines(run.stdout)).toBe(0);
     }
   });
   afterAll(async () => {
