@@ -39,6 +39,16 @@ function pod(name: string, ...images: string[]): string {
   return `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec: {containers: [${containers}]}\n`;
 }
 
+/** The error pinning these manifests ends in (a UserError). */
+async function pinFailure(manifests: string, resolver = pool()): Promise<UserError> {
+  const error = await pinImages(parseManifestNodes(manifests, 'x'), {
+    resolver,
+    allowMutableTags: false,
+  }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
 beforeAll(async () => {
   image = await pushTestImage({ registry: env.registry, repository, tag: '1.0.0' });
 });
@@ -54,20 +64,16 @@ describe('registries that stop pinning', () => {
       pod('b', 'registry.invalid/shop/web:1.27'),
       pod('c', `${env.registry}/${repository}:1.0.0`),
     ].join('---\n');
-    const error = await pinImages(parseManifestNodes(manifests, 'x'), {
-      resolver: pool(),
-      allowMutableTags: false,
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(
+    const error = await pinFailure(manifests);
+    expect(error.message).toBe(
       [
         '2 images could not be pinned to a digest: Registry host registry.invalid was not found (DNS lookup failed).',
         '    - registry.invalid/shop/cache:7.2, used by Pod/a (container c1)',
         '    - registry.invalid/shop/web:1.27, used by Pod/a (container c0), Pod/b (container c0)',
       ].join('\n'),
     );
-    expect((error as UserError).fix).toContain('deploy from a mirror');
-    expect((error as UserError).fix).toContain("When the runner cannot reach an image's registry");
+    expect(error.fix).toContain('deploy from a mirror');
+    expect(error.fix).toContain("When the runner cannot reach an image's registry");
   });
 
   it('names the one reference a refused login stopped, without the mirror advice', async () => {
@@ -78,17 +84,13 @@ describe('registries that stop pinning', () => {
     });
     pools.push(refusing);
     const ref = `${env.registryTls}/${repository}:1.0.0`;
-    const error = await pinImages(parseManifestNodes(pod('p', ref), 'x'), {
-      resolver: refusing,
-      allowMutableTags: false,
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(
+    const error = await pinFailure(pod('p', ref), refusing);
+    expect(error.message).toMatch(
       new RegExp(
         `^Image ${ref.replace(/\./g, '\\.')} \\(used by Pod/p \\(container c0\\)\\) could not be pinned to a digest: Registry ${env.registryTls.replace(/\./g, '\\.')} .*401`,
       ),
     );
-    expect((error as UserError).fix).not.toContain('mirror');
+    expect(error.fix).not.toContain('mirror');
   });
 });
 
@@ -112,15 +114,11 @@ describe('images already pinned by digest', () => {
   it('stop the deploy when their registry answers that it has no such digest, naming each reference and its objects', async () => {
     const ref = `${env.registry}/${repository}@${absent}`;
     const manifests = [pod('a', ref), pod('b', ref)].join('---\n');
-    const error = await pinImages(parseManifestNodes(manifests, 'x'), {
-      resolver: pool(),
-      allowMutableTags: false,
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(
+    const error = await pinFailure(manifests);
+    expect(error.message).toBe(
       `Image ${ref} is pinned to ${absent}, which ${env.registry} does not have: it answered that ${repository} holds no such manifest (used by Pod/a (container c0), Pod/b (container c0)).`,
     );
-    expect((error as UserError).fix).toMatch(/^deploy a digest that exists/);
+    expect(error.fix).toMatch(/^deploy a digest that exists/);
   });
 
   it('are trusted as given, with the reason, when their registry cannot be reached', async () => {
