@@ -12,6 +12,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inShard } from '../../src/drift/plan.js';
+import {
+  recordLabels,
+  recordObject,
+  RECORD_VERSION,
+  type DeployRecord,
+} from '../../src/record/record.js';
+import { directoryDigest, requestHash } from '../../src/record/request.js';
 import { loadEnvironment, type Environment } from '../env/environment.js';
 import { GitHubDouble } from '../support/github-double.js';
 import { localCatalog } from '../support/catalog.js';
@@ -134,6 +142,8 @@ function run(
       INSPEC_STAND_IN_REPORT: join(REPO_ROOT, 'scripts', 'demo.inspec-report.json'),
       INSPEC_STAND_IN_LOG: join(root, 'inspec-calls.jsonl'),
       KUBECONFIG: env.kubeconfig,
+      // The artifact stand-ins' storage, one per act run (harness.ts).
+      PA_ACT_ARTIFACTS: join(root, 'artifacts', label),
     },
     secrets: { GITHUB_TOKEN: github.token, ...secrets },
     vars: { STANDARD_IMAGES_CATALOG: catalog },
@@ -180,7 +190,13 @@ function inspecCalls(): { command: string; target?: string; name?: string }[] {
  * (the view ClusterRole, and Secrets, where Helm keeps its releases, in the
  * apps' namespaces), as a kubeconfig with a token.
  */
+let readOnly: string | undefined;
 function readOnlyKubeconfig(): string {
+  readOnly ??= makeReadOnlyKubeconfig();
+  return readOnly;
+}
+
+function makeReadOnlyKubeconfig(): string {
   const namespace = `drift${id}`;
   kubectl('create', 'namespace', namespace);
   namespaces.push(namespace);
@@ -546,6 +562,179 @@ describe('an application repository with the starter workflows, under act', () =
     // The starter's app (the repository root) was checked in every environment.
     for (const environment of ENVIRONMENTS) {
       expect(schedule.log).toContain(namespaceOf(SHOP, environment));
+    }
+    github.assertNoViolations();
+  });
+  // The reusable drift workflow's fan-out (issue 14): `shards: 2` splits
+  // each app × environment between two jobs, whose reports one merge job
+  // per app × environment turns into its one issue. Self-contained: a few
+  // releases of each app (a one-ConfigMap chart, installed by helm with the
+  // deploy record helm-deploy writes), one of each app's drifted by hand.
+  it('schedule with shards: 2 checks each release in exactly one shard and keeps one issue per app × environment', async () => {
+    const environment = 'dev';
+    const apps = [SHOP, LEDGER];
+    const chartDir = 'fleet/chart';
+    commit(repo, 'A chart for a fleet of small releases; drift in two shards', () => {
+      mkdirSync(join(repo, chartDir, 'templates'), { recursive: true });
+      writeFileSync(
+        join(repo, chartDir, 'Chart.yaml'),
+        'apiVersion: v2\nname: fleet\nversion: 1.0.0\n',
+      );
+      writeFileSync(
+        join(repo, chartDir, 'templates', 'config.yaml'),
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  level: info\n',
+      );
+      const starter = join(repo, '.github', 'workflows', 'drift.yml');
+      // The lines a team edits: which environments and apps, and how many shards.
+      writeFileSync(
+        starter,
+        readFileSync(starter, 'utf8').replace(
+          /^(\s+)environments: .*$/m,
+          `$1environments: '["${environment}"]'\n$1apps: '[".", "${LEDGER.dir}"]'\n$1shards: 2`,
+        ),
+      );
+    });
+    const hash = requestHash({
+      workspace: repo,
+      manifest: undefined,
+      environment,
+      chart: chartDir,
+      version: undefined,
+      values: [],
+      set: {},
+      kustomize: undefined,
+      allowMutableTags: false,
+    });
+    const digest = directoryDigest(join(repo, chartDir)) ?? undefined;
+    const records = join(root, 'fleet-records');
+    mkdirSync(records, { recursive: true });
+    const postRenderer = join(records, 'append-record.sh');
+    writeFileSync(postRenderer, '#!/bin/sh\ncat\nprintf \'\\n---\\n\'\ncat "$1"\n', {
+      mode: 0o755,
+    });
+    const drifted: string[] = [];
+    for (const app of apps) {
+      const namespace = namespaceOf(app, environment);
+      // Two releases in each shard, whatever the hash puts where.
+      const names: string[] = [];
+      const perShard = [0, 0];
+      for (let i = 0; names.length < 4; i++) {
+        const name = `fleet-${i}`;
+        const shard = inShard({ index: 1, count: 2 }, namespace, name) ? 0 : 1;
+        if ((perShard[shard] ?? 0) >= 2) continue;
+        perShard[shard] = (perShard[shard] ?? 0) + 1;
+        names.push(name);
+      }
+      for (const release of names) {
+        const record: DeployRecord = {
+          version: RECORD_VERSION,
+          app: { name: app.name, dir: app.dir || '.' },
+          environment,
+          release,
+          namespace,
+          chart: { ref: chartDir, digest },
+          images: [],
+          build: {},
+          deployedAt: new Date().toISOString(),
+          request: {
+            hash,
+            chart: chartDir,
+            values: [],
+            set: {},
+            allowMutableTags: false,
+            manifest: app.dir ? `${app.dir}/default.json` : 'default.json',
+          },
+        };
+        const file = join(records, `${namespace}-${release}.json`);
+        writeFileSync(file, JSON.stringify(recordObject(record)));
+        const labels = Object.entries(recordLabels(record))
+          .map(([key, value]) => `${key}=${value}`)
+          .join(',');
+        const installed = spawnSync(
+          env.helm3,
+          [
+            'install',
+            release,
+            chartDir,
+            '-n',
+            namespace,
+            '--labels',
+            labels,
+            '--post-renderer',
+            postRenderer,
+            '--post-renderer-args',
+            file,
+            '--kubeconfig',
+            env.kubeconfig,
+          ],
+          { cwd: repo, encoding: 'utf8' },
+        );
+        if (installed.status !== 0) throw new Error(`helm install ${release}: ${installed.stderr}`);
+      }
+      const [first] = names;
+      kubectl(
+        'patch',
+        'configmap',
+        first!,
+        '-n',
+        namespace,
+        '--type=merge',
+        '-p',
+        '{"data":{"level":"debug"}}',
+      );
+      drifted.push(`${first} in ${namespace}`);
+    }
+    const issuesBefore = github.openIssues().length;
+
+    const result = await run(
+      'schedule-shards',
+      'schedule',
+      { schedule: '17 * * * *', repository: repository() },
+      { DRIFT_KUBECONFIG: readOnlyKubeconfig() },
+    );
+    expectSuccess(result);
+
+    // Each shard job's own lines: `<release> in <namespace>: N differences, …`.
+    const checkedBy = new Map<string, string[]>();
+    for (const line of result.log.split('\n')) {
+      const match =
+        /^\[drift\/drift\/([^\]]+)\].*?\b([a-z0-9-]+) in ([a-z0-9-]+): \d+ differences/.exec(line);
+      if (!match) continue;
+      const [, job, release, namespace] = match as unknown as [string, string, string, string];
+      checkedBy.set(`${release} in ${namespace}`, [
+        ...(checkedBy.get(`${release} in ${namespace}`) ?? []),
+        job.trim(),
+      ]);
+    }
+    const jobs = new Set([...checkedBy.values()].flat());
+    for (const app of apps) {
+      const label = app.dir || '.';
+      for (const shard of ['1/2', '2/2']) {
+        expect([...jobs], `the job of ${label} shard ${shard}`).toContainEqual(
+          expect.stringMatching(
+            new RegExp(`^drift ${environment} ${label.replace('.', '\\.')} ${shard}`),
+          ),
+        );
+      }
+      // Every release deployed in the app's namespace, each checked by exactly one shard job.
+      const namespace = namespaceOf(app, environment);
+      for (const release of Object.keys(releases(namespace))) {
+        expect(
+          checkedBy.get(`${release} in ${namespace}`),
+          `${release} in ${namespace}`,
+        ).toHaveLength(1);
+      }
+    }
+    expect([...checkedBy.keys()].filter((key) => key.startsWith('fleet-'))).toHaveLength(8);
+
+    // One issue per app × environment, opened by its merge job, naming the drifted release.
+    const opened = github.openIssues().slice(issuesBefore);
+    expect(opened).toHaveLength(apps.length);
+    for (const [index, app] of apps.entries()) {
+      const issue = opened.find((candidate) => candidate.title.includes(app.name));
+      expect(issue, `the drift issue of ${app.name}`).toBeDefined();
+      expect(issue?.title).toContain(environment);
+      expect(issue?.body).toContain(drifted[index]!.split(' in ')[0]);
     }
     github.assertNoViolations();
   });

@@ -11,9 +11,13 @@
 //     --local-repository); the catalog the starters name through the
 //     organization variable STANDARD_IMAGES_CATALOG pins the standard images
 //     the local environment built (a platform team's pins its own);
-//   - actions that only exist on github.com (upload-artifact, cloud logins)
-//     cannot be fetched here: a no-op stands in for each (--local-repository),
-//     and the steps that use them are skipped by their own `!env.ACT`;
+//   - actions that only exist on github.com (cloud logins) cannot be
+//     fetched here: a no-op stands in for each (--local-repository), and the
+//     steps that use them are skipped by their own `!env.ACT`;
+//   - GitHub's artifact storage cannot be reached either: upload-artifact
+//     and download-artifact are stand-ins that keep a run's artifacts in a
+//     directory of the test (PA_ACT_ARTIFACTS), so jobs that hand files to
+//     each other (the drift shards to their merge) work as on GitHub;
 //   - ghcr.io cannot be reached: the starters' `ghcr.io/` becomes the local
 //     registry (the one line a team edits when it uses another registry);
 //   - act has no GitHub Environments (neither approvals nor environment
@@ -47,7 +51,6 @@ export const DEFAULT_BRANCH = 'main';
 
 /** Third-party actions act cannot fetch here; each gets a no-op stand-in. */
 const GITHUB_ONLY = [
-  'actions/upload-artifact',
   'docker/setup-buildx-action',
   'aws-actions/configure-aws-credentials',
   'google-github-actions/auth',
@@ -160,10 +163,48 @@ function bundles(): string[] {
     });
 }
 
-/** No-op stand-ins for the actions only github.com serves, as --local-repository mappings. */
+/**
+ * The artifact actions, on a directory instead of GitHub's storage: upload
+ * copies each `path` into PA_ACT_ARTIFACTS/<name>/; download copies the
+ * artifacts named (`name`) or matched (`pattern`, `*` wildcards) into
+ * `path`, each into a folder of its name as download-artifact v4 does.
+ */
+const ARTIFACT_STAND_INS: Record<string, string> = {
+  'actions/upload-artifact': `
+const store = process.env.PA_ACT_ARTIFACTS;
+const name = input('name') || 'artifact';
+for (const item of input('path').split('\\n').map((line) => line.trim()).filter(Boolean)) {
+  if (!store || !fs.existsSync(item)) { console.log('act: nothing uploaded from ' + item); continue; }
+  fs.mkdirSync(path.join(store, name), { recursive: true });
+  fs.cpSync(item, path.join(store, name, path.basename(item)), { recursive: true });
+  console.log('act: uploaded ' + item + ' as artifact ' + name);
+}`,
+  'actions/download-artifact': `
+const store = process.env.PA_ACT_ARTIFACTS || '';
+const name = input('name');
+const pattern = new RegExp('^' + input('pattern').split('*').map((part) => part.replace(/[.+?^$()|[\\]{}\\\\]/g, '\\\\$&')).join('.*') + '$');
+const into = input('path') || process.cwd();
+for (const artifact of fs.existsSync(store) ? fs.readdirSync(store) : []) {
+  if (name ? artifact !== name : !pattern.test(artifact)) continue;
+  fs.cpSync(path.join(store, artifact), name ? into : path.join(into, artifact), { recursive: true });
+  console.log('act: downloaded artifact ' + artifact);
+}`,
+};
+
+/** Stand-ins for the actions only github.com serves, as --local-repository mappings. */
 export function standIns(root: string, platform: string): string[] {
   const mappings: string[] = [];
-  for (const name of GITHUB_ONLY) {
+  const actions: [string, string][] = [
+    ...GITHUB_ONLY.map((name): [string, string] => [
+      name,
+      `console.log(${JSON.stringify(`act: ${name} only runs on github.com; skipped`)});`,
+    ]),
+    ...Object.entries(ARTIFACT_STAND_INS).map(([name, body]): [string, string] => [
+      name,
+      `const fs = require('node:fs');\nconst path = require('node:path');\nconst input = (key) => (process.env['INPUT_' + key.toUpperCase()] || '').trim();\n${body}`,
+    ]),
+  ];
+  for (const [name, script] of actions) {
     for (const ref of thirdPartyRefs(platform, name)) {
       const dir = join(root, 'stand-ins', ref.replace(/[/@]/g, '_'));
       mkdirSync(dir, { recursive: true });
@@ -171,10 +212,7 @@ export function standIns(root: string, platform: string): string[] {
         join(dir, 'action.yml'),
         `name: stand-in for ${name}\nruns: { using: node24, main: index.js }\n`,
       );
-      writeFileSync(
-        join(dir, 'index.js'),
-        `console.log(${JSON.stringify(`act: ${name} only runs on github.com; skipped`)});\n`,
-      );
+      writeFileSync(join(dir, 'index.js'), `${script}\n`);
       mappings.push(`${ref}=${dir}`);
     }
   }
