@@ -73,6 +73,12 @@ export interface PinOptions {
   resolver: DigestResolver;
   /** Accept `latest` (or no tag); they are pinned like any other tag. */
   allowMutableTags: boolean;
+  /**
+   * References known not to be published (a pull request's image in
+   * render-only, pinned to a placeholder digest): deployed as written, their
+   * registry not asked.
+   */
+  unpublished?: readonly string[] | undefined;
   concurrency?: number;
 }
 
@@ -147,7 +153,13 @@ export async function pinImages(
   const settled = await mapSettled(
     images,
     options.concurrency ?? DEFAULT_PIN_CONCURRENCY,
-    (image) => lookUp(references.get(image) as ImageReference, options.resolver),
+    async (image) => {
+      const reference = references.get(image) as ImageReference;
+      if (reference.digest !== undefined && options.unpublished?.includes(image)) {
+        return { digest: reference.digest };
+      }
+      return lookUp(reference, options.resolver);
+    },
   );
   const pinned: PinnedImage[] = [];
   const failures: Failure[] = [];

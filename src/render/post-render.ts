@@ -53,6 +53,8 @@ export interface PostRenderConfig {
   /** Overlay directory and the kubectl that builds it. */
   kustomize?: { overlay: string; kubectl: string } | undefined;
   allowMutableTags: boolean;
+  /** References not published, not to be checked (see PinOptions.unpublished). */
+  unpublished?: readonly string[] | undefined;
   registries: RegistryAccess;
   /** Registry lookups at once. */
   concurrency?: number;
@@ -104,6 +106,7 @@ export async function postRender(
   const images = await pinImages(nodes, {
     resolver: dependencies.resolver,
     allowMutableTags: config.allowMutableTags,
+    unpublished: config.unpublished,
     ...(config.concurrency ? { concurrency: config.concurrency } : {}),
   });
   annotateObjects(nodes, config.annotations);

@@ -74,6 +74,33 @@ describe('render-only, then rendered', () => {
     expect(compared.stdout).toMatch(/minReplicas/);
   });
 
+  it("render-only takes the pull request's unpublished image as given; a deploy of it is refused", async () => {
+    const helm = helms()[0]!;
+    // What pr-checks.yml passes: the image of a pull request has no digest yet.
+    const unpublished = `${image.name}:pr-7@sha256:${'0'.repeat(64)}`;
+    const rendered = await runDeploy(
+      helm,
+      exampleWorkspace(),
+      storefrontInputs(namespace, image, {
+        image: unpublished,
+        'render-only': 'true',
+        kubeconfig: '',
+      }),
+      { KUBECONFIG: join(scratch('no-cluster'), 'none') },
+    );
+    expect(rendered.exitCode, rendered.stdout).toBe(0);
+    expect(rendered.outputs.manifest).toContain(`image: "${unpublished}"`);
+
+    // Anywhere else that digest is checked: the registry does not have it.
+    const deployed = await runDeploy(
+      helm,
+      exampleWorkspace(),
+      storefrontInputs(namespace, image, { image: unpublished, 'dry-run': 'true' }),
+    );
+    expect(deployed.exitCode).toBe(1);
+    expect(deployed.stdout).toContain(`Image ${unpublished} is pinned to sha256:${'0'.repeat(64)}`);
+  });
+
   it('render-only refuses a kubeconfig', async () => {
     const run = await runDeploy(
       helms()[0]!,

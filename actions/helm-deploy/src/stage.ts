@@ -168,6 +168,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       postRender: {
         ...(overlay ? { kustomize: { overlay, kubectl: inputs.kubectl } } : {}),
         allowMutableTags: inputs['allow-mutable-tags'],
+        // render-only renders a pull request, whose image is not published.
+        ...(inputs['render-only'] && inputs.image ? { unpublished: [inputs.image] } : {}),
         registries: scopedAccess(credentials, { chart: inputs.chart, image: inputs.image }, caFile),
         annotations: traceAnnotations(),
         record: deployRecord({
