@@ -52,7 +52,7 @@ describe('the runner protocol', () => {
     expect(core.getInput('my input')).toBe('x');
     expect(core.getInput('absent')).toBe('');
     expect(() => core.getInput('absent', { required: true })).toThrow(
-      'Input required and not supplied: absent',
+      'The input absent is required and was not given.',
     );
   });
 
@@ -63,9 +63,9 @@ describe('the runner protocol', () => {
     core.setOutput('count', 2);
     core.addPath('/opt/helm');
     const output = readFileSync(join(dir, 'output'), 'utf8');
-    const values = [...output.matchAll(/^(\w+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2\n/gm)].map(
-      (match) => [match[1], match[3]],
-    );
+    const values = [
+      ...output.matchAll(/^(\w+)<<(pipeline_actions_end_[\w-]+)\n([\s\S]*?)\n\2\n/gm),
+    ].map((match) => [match[1], match[3]]);
     expect(values).toEqual([
       ['manifest', 'a\nb'],
       ['count', '2'],

@@ -64,7 +64,7 @@ export interface InputOptions {
 export function getInput(name: string, options: InputOptions = {}): string {
   const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
   if (options.required && value === '') {
-    throw new Error(`Input required and not supplied: ${name}`);
+    throw new Error(`The input ${name} is required and was not given.`);
   }
   return options.trimWhitespace === false ? value : value.trim();
 }
@@ -73,9 +73,11 @@ export function getInput(name: string, options: InputOptions = {}): string {
 function appendKeyValue(variable: string, key: string, value: string): boolean {
   const file = process.env[variable];
   if (!file) return false;
-  const marker = `ghadelimiter_${randomUUID()}`;
+  const marker = `pipeline_actions_end_${randomUUID()}`;
   if (key.includes(marker) || value.includes(marker)) {
-    throw new Error(`Unexpected input: the name or value contains the delimiter ${marker}`);
+    throw new Error(
+      `${variable}: ${key} or its value holds the end marker ${marker}; nothing was written.`,
+    );
   }
   appendFileSync(file, `${key}<<${marker}${EOL}${value}${EOL}${marker}${EOL}`, 'utf8');
   return true;
