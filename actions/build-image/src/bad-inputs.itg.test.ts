@@ -9,6 +9,7 @@ import {
   runBuildImage,
 } from '../../../test/support/build-image.js';
 import type { ActionRun } from '../../../test/support/runner.js';
+import { leaks } from '../../../test/support/sentinels.js';
 
 /**
  * Each bad input ends in one clear message and leaves the registry as it
@@ -122,6 +123,8 @@ describe('bad inputs end in one clear message and leave the registry untouched',
     );
     expect(run.stdout).not.toContain('docker buildx build');
     expect(run.stdout).not.toContain('retrying'); // a 401 is never retried
+    expect(run.masked).toContain('not-the-password');
+    expect(leaks(run, 'not-the-password')).toEqual([]);
     const snapshot = await registrySnapshot(env.registryTls, `${prefix}/shop/storefront`, {
       credentials: { username: env.registryTlsUser, password: env.registryTlsPassword },
       caFile: env.caFile,

@@ -13,6 +13,7 @@ import {
 } from '../../../test/support/build-image.js';
 import { localCatalog } from '../../../test/support/catalog.js';
 import type { ActionRun } from '../../../test/support/runner.js';
+import { leaks } from '../../../test/support/sentinels.js';
 
 /**
  * The example application (examples/default.json and examples/app) built by
@@ -123,8 +124,7 @@ describe('the example app', () => {
     );
     expect(run.outputs).toMatchObject({ version: '1.0.0', rebuilt: 'true', reason: 'commit' });
     expect(run.masked).toContain(env.registryTlsPassword);
-    const logged = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
-    expect(logged.join('\n')).not.toContain(env.registryTlsPassword);
+    expect(leaks(run, env.registryTlsPassword)).toEqual([]);
     const snapshot = await registrySnapshot(env.registryTls, `${prefix}/shop/storefront`, {
       credentials: { username: env.registryTlsUser, password: env.registryTlsPassword },
       caFile: env.caFile,

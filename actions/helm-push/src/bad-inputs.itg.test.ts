@@ -12,6 +12,7 @@ import {
   uniquePath,
 } from '../../../test/fixtures/helm/harness.js';
 import type { RegistryClient } from '../../../src/oci/index.js';
+import { leaks } from '../../../test/support/sentinels.js';
 
 /**
  * Every bad input ends in one clear message (what, where, how to fix), and
@@ -129,6 +130,7 @@ describe.each(helms())('helm-push with $name refuses bad inputs', (helm) => {
       ),
     );
     expect(run.masked).toContain(wrong);
+    expect(leaks(run, wrong)).toEqual([]);
     expect(run.stdout).not.toMatch(/\[command\]\S*helm (?:lint|package|push)/);
   });
 

@@ -21,6 +21,7 @@ import {
   writeChartFile,
   type HelmUnderTest,
 } from '../../../test/fixtures/helm/harness.js';
+import { leaks } from '../../../test/support/sentinels.js';
 
 /**
  * The example chart through the committed bundle, with the real helm 3 and
@@ -125,9 +126,7 @@ describe.each(helms())('helm-push with $name', (helm) => {
       // The password never reached argv or the log unmasked, and helm wrote nothing to HOME.
       if (registry.inputs().password) {
         expect(run.masked).toContain(env().registryTlsPassword);
-        expect(run.stdout.replaceAll(`::add-mask::${env().registryTlsPassword}`, '')).not.toContain(
-          env().registryTlsPassword,
-        );
+        expect(leaks(run, env().registryTlsPassword)).toEqual([]);
       }
       expect(existsSync(join(run.home, '.config', 'helm'))).toBe(false);
       expect(existsSync(join(run.home, '.cache', 'helm'))).toBe(false);

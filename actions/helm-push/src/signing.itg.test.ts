@@ -15,6 +15,7 @@ import {
   scratch,
   uniquePath,
 } from '../../../test/fixtures/helm/harness.js';
+import { leaks } from '../../../test/support/sentinels.js';
 
 /**
  * Provenance signing with a real GnuPG key: the .prov is published with the
@@ -109,12 +110,8 @@ describe.each(helms())('signing with $name', (helm) => {
     expect(run.masked).toContain(PASSPHRASE);
     const keyLine = secretKey.split('\n').find((line) => line.length > 40) ?? '';
     expect(run.masked).toContain(keyLine);
-    const printed = run.stdout
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n');
-    expect(printed).not.toContain(PASSPHRASE);
-    expect(printed).not.toContain(keyLine);
+    expect(leaks(run, PASSPHRASE)).toEqual([]);
+    expect(leaks(run, keyLine)).toEqual([]);
     // The private GNUPGHOME and helm home under RUNNER_TEMP are gone.
     expect(readdirSync(runnerTemp).filter((name) => /^(gnupg|helm)-/.test(name))).toEqual([]);
   });
