@@ -77,29 +77,10 @@ export async function deployReleases(env, list, workspace, log, { podless = fals
   const missing = list.filter((t) => !installed.has(`${t.namespace}/${t.release}`));
   if (missing.length > 0)
     log(`  installing ${missing.length} releases (${OBJECTS} objects each, with records)`);
-  const { recordFor, postRenderer } = await recordTools(workspace, list[0].environment);
+  const { recordFor, installArgs } = await recordTools(workspace, list[0].environment);
   const [model] = list;
   if (missing.includes(model)) {
-    const { file, labels } = recordFor(model);
-    await check(
-      env.helm3,
-      [
-        'install',
-        model.release,
-        'chart',
-        '-n',
-        model.namespace,
-        '--labels',
-        labels,
-        '--post-renderer',
-        postRenderer,
-        '--post-renderer-args',
-        file,
-        '--kubeconfig',
-        env.kubeconfig,
-      ],
-      { cwd: workspace },
-    );
+    await check(env.helm3, installArgs(model, env.kubeconfig), { cwd: workspace });
   }
   const { parseManifestObjects } = await import('../src/kube/manifests.ts');
   await copyReleases(env, {
@@ -146,15 +127,14 @@ export async function deployReleases(env, list, workspace, log, { podless = fals
 
 /**
  * The record helm-deploy writes for a release of the bench chart (built by
- * the same src/record code), and a post-renderer that appends it, as
- * helm-deploy's post-renderer does after pinning and annotations.
+ * the same src/record code), and the `helm install` that stores it as
+ * helm-deploy does (test/support/recorded-release.ts).
  */
 async function recordTools(workspace, environment) {
   const { recordObject, recordLabels, RECORD_VERSION } = await import('../src/record/record.ts');
   const { requestHash, directoryDigest } = await import('../src/record/request.ts');
+  const { recordedInstallArgs } = await import('../test/support/recorded-release.ts');
   const dir = scratch('drift-records');
-  const postRenderer = join(dir, 'append-record.sh');
-  writeFileSync(postRenderer, '#!/bin/sh\ncat\nprintf \'\\n---\\n\'\ncat "$1"\n', { mode: 0o755 });
   const request = {
     workspace,
     manifest: undefined,
@@ -168,37 +148,33 @@ async function recordTools(workspace, environment) {
   };
   const hash = requestHash(request);
   const digest = directoryDigest(join(workspace, 'chart')) ?? undefined;
-  return {
-    postRenderer,
-    recordFor: (target) => {
-      const record = {
-        version: RECORD_VERSION,
-        app: { name: target.release, dir: '.' },
-        environment,
-        release: target.release,
-        namespace: target.namespace,
-        chart: { ref: 'chart', digest },
-        images: [],
-        build: {},
-        deployedAt: new Date().toISOString(),
-        request: {
-          hash,
-          chart: 'chart',
-          values: [],
-          set: {},
-          allowMutableTags: false,
-          manifest: 'default.json',
-        },
-      };
-      const object = recordObject(record);
-      const file = join(dir, `${target.namespace}-${target.release}.json`);
-      writeFileSync(file, JSON.stringify(object));
-      const labelMap = recordLabels(record);
-      const labels = Object.entries(labelMap)
-        .map(([key, value]) => `${key}=${value}`)
-        .join(',');
-      return { file, labels, object, labelMap };
+  const recordOf = (target) => ({
+    version: RECORD_VERSION,
+    app: { name: target.release, dir: '.' },
+    environment,
+    release: target.release,
+    namespace: target.namespace,
+    chart: { ref: 'chart', digest },
+    images: [],
+    build: {},
+    deployedAt: new Date().toISOString(),
+    request: {
+      hash,
+      chart: 'chart',
+      values: [],
+      set: {},
+      allowMutableTags: false,
+      manifest: 'default.json',
     },
+  });
+  return {
+    /** The record object and its short keys, for a copy written without helm. */
+    recordFor: (target) => {
+      const record = recordOf(target);
+      return { object: recordObject(record), labelMap: recordLabels(record) };
+    },
+    installArgs: (target, kubeconfig) =>
+      recordedInstallArgs(recordOf(target), { chart: 'chart', kubeconfig, dir }),
   };
 }
 

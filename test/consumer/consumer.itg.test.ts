@@ -13,15 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inShard } from '../../src/drift/plan.js';
-import {
-  recordLabels,
-  recordObject,
-  RECORD_VERSION,
-  type DeployRecord,
-} from '../../src/record/record.js';
+import { RECORD_VERSION, type DeployRecord } from '../../src/record/record.js';
 import { directoryDigest, requestHash } from '../../src/record/request.js';
 import { loadEnvironment, type Environment } from '../env/environment.js';
 import { GitHubDouble } from '../support/github-double.js';
+import { recordedInstallArgs } from '../support/recorded-release.js';
 import { localCatalog } from '../support/catalog.js';
 import { REPO_ROOT, runBundle } from '../support/runner.js';
 import {
@@ -608,10 +604,6 @@ describe('an application repository with the starter workflows, under act', () =
     const digest = directoryDigest(join(repo, chartDir)) ?? undefined;
     const records = join(root, 'fleet-records');
     mkdirSync(records, { recursive: true });
-    const postRenderer = join(records, 'append-record.sh');
-    writeFileSync(postRenderer, '#!/bin/sh\ncat\nprintf \'\\n---\\n\'\ncat "$1"\n', {
-      mode: 0o755,
-    });
     const drifted: string[] = [];
     for (const app of apps) {
       const namespace = namespaceOf(app, environment);
@@ -645,28 +637,13 @@ describe('an application repository with the starter workflows, under act', () =
             manifest: app.dir ? `${app.dir}/default.json` : 'default.json',
           },
         };
-        const file = join(records, `${namespace}-${release}.json`);
-        writeFileSync(file, JSON.stringify(recordObject(record)));
-        const labels = Object.entries(recordLabels(record))
-          .map(([key, value]) => `${key}=${value}`)
-          .join(',');
         const installed = spawnSync(
           env.helm3,
-          [
-            'install',
-            release,
-            chartDir,
-            '-n',
-            namespace,
-            '--labels',
-            labels,
-            '--post-renderer',
-            postRenderer,
-            '--post-renderer-args',
-            file,
-            '--kubeconfig',
-            env.kubeconfig,
-          ],
+          recordedInstallArgs(record, {
+            chart: chartDir,
+            kubeconfig: env.kubeconfig,
+            dir: records,
+          }),
           { cwd: repo, encoding: 'utf8' },
         );
         if (installed.status !== 0) throw new Error(`helm install ${release}: ${installed.stderr}`);
