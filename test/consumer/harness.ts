@@ -57,7 +57,7 @@ const GITHUB_ONLY = [
   'azure/login',
 ];
 
-function git(cwd: string, ...args: string[]): string {
+export function git(cwd: string, ...args: string[]): string {
   const result = spawnSync('git', args, {
     cwd,
     encoding: 'utf8',

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment, type Environment } from '../env/environment.js';
 import { REPO_ROOT } from '../support/runner.js';
-import { actBinary, platformCopy, runAct, standIns } from './harness.js';
+import { actBinary, git, platformCopy, runAct, standIns } from './harness.js';
 
 // The platform team's caller of publish-images.yml (catalog/README.md), run
 // by act on a push to the platform repository, against the local registry:
@@ -22,22 +21,6 @@ let root: string;
 let repo: string;
 let origin: string;
 const id = Date.now().toString(36);
-
-function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Platform',
-      GIT_AUTHOR_EMAIL: 'p@example.invalid',
-      GIT_COMMITTER_NAME: 'Platform',
-      GIT_COMMITTER_EMAIL: 'p@example.invalid',
-    },
-  });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout.trim();
-}
 
 beforeAll(() => {
   env = loadEnvironment();
