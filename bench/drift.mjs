@@ -377,7 +377,7 @@ export async function benchmark({ env, runs, warmups, log }) {
         why:
           oursName === UNCHANGED
             ? `${formatRatio(ratio)} against ${target}×. Bound: with Git unchanged drift-check starts no helm; what is left is one Node process (start-up, see Start-up), one LIST of Helm's storage, one LIST per kind × namespace, and decoding ${list.length} releases in process.`
-            : `${formatRatio(ratio)} against ${target}×. Bound: every release is rendered again (\`helm upgrade --install --dry-run=server\`, at most 4 at once, the post-render chain in process), one helm process per release; the loop starts two processes per release but no dry run on the server.`,
+            : `${formatRatio(ratio)} against ${target}×. Bound: every release is rendered again, one \`helm template\` process per release (at most 4 at once, the cluster's capabilities asked once, the chart resolved once, the post-render chain in process with the record's digests); the loop starts two processes per release and a server-side dry run of every object.`,
       });
     }
 
