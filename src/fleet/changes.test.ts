@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../build/catalog.js';
 import { pinCatalog, templateImages } from '../build/pin-catalog.js';
-import { compareCatalogs } from './changes.js';
+import { catalogRegistries, compareCatalogs } from './changes.js';
 
 const TEMPLATE_PATH = fileURLToPath(new URL('../../catalog/standard-images.yaml', import.meta.url));
 const TEMPLATE = readFileSync(TEMPLATE_PATH, 'utf8');
@@ -73,5 +73,15 @@ describe('which standard images a new catalog changed (old vs new digests)', () 
     const changes = compareCatalogs(undefined, catalog('a'));
     expect(new Set(changes.map((c) => c.kind))).toEqual(new Set(['added']));
     expect(changes).toHaveLength(templateImages(TEMPLATE, TEMPLATE_PATH).length);
+  });
+});
+
+describe("the standard images' registry (the only host the platform's login goes to)", () => {
+  it('is the host of every catalog image, nothing else', () => {
+    expect([...catalogRegistries(catalog('a'))]).toEqual(['ghcr.io']);
+    const mixed = catalog('a', {
+      'runtime-node': `registry.example:5000/std/runtime-node@${digest('b')}`,
+    });
+    expect([...catalogRegistries(mixed)].sort()).toEqual(['ghcr.io', 'registry.example:5000']);
   });
 });

@@ -52,6 +52,11 @@ export function catalogImages(catalog: Catalog): Map<string, CatalogImage> {
   return images;
 }
 
+/** The registry hosts a catalog's images live on (where the platform's login belongs). */
+export function catalogRegistries(catalog: Catalog): Set<string> {
+  return new Set([...catalogImages(catalog).keys()].map((name) => parseReference(name).registry));
+}
+
 /**
  * The images that differ between two catalogs, changed ones first, each
  * group sorted by repository. Without a previous catalog (the first

@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
     if (!previous) core.info('No previous catalog: the first publish, nothing to rebuild.');
 
     const apps: FleetApp[] = inputs.fleet ? await readFleetFile(inputs.fleet) : [];
-    const pool = appRegistries(inputs, apps);
+    const pool = appRegistries(inputs, catalog, apps);
     const dispatcher = new FleetDispatcher({ token: inputs['github-token'] ?? '' });
     const dispatchInputs: Record<string, string> = inputs['catalog-url']
       ? { catalog: inputs['catalog-url'] }

@@ -8,6 +8,7 @@ import { pinCatalog } from '../../../src/build/pin-catalog.js';
 import { UserError, errorMessage } from '../../../src/errors.js';
 import { RegistryPool, parseReference } from '../../../src/oci/index.js';
 import { readCa, readLogin } from '../../../src/registry/index.js';
+import { catalogRegistries } from '../../../src/fleet/changes.js';
 import type { FleetApp } from '../../../src/fleet/fleet-file.js';
 import type { Inputs } from './inputs.js';
 
@@ -81,15 +82,30 @@ async function readText(path: string, what: string, input: string): Promise<stri
   }
 }
 
-/** Clients for the applications' registries; the login goes to those hosts only. */
-export function appRegistries(inputs: Inputs, apps: readonly FleetApp[]): RegistryPool {
+/**
+ * The hosts the login goes to: the standard images' registry (where the
+ * platform's token belongs), for the applications whose images live there.
+ * An application elsewhere is read with docker's config.json or anonymously.
+ */
+export function loginHosts(catalog: Catalog, apps: readonly FleetApp[]): string[] {
+  const own = catalogRegistries(catalog);
+  const hosts = new Set(apps.map((app) => parseReference(app.image).registry));
+  return [...hosts].filter((host) => own.has(host)).sort();
+}
+
+/** Clients for the applications' registries; the login goes to loginHosts() only. */
+export function appRegistries(
+  inputs: Inputs,
+  catalog: Catalog,
+  apps: readonly FleetApp[],
+): RegistryPool {
   const login = readLogin(inputs);
   const ca = readCa(inputs['registry-ca'], process.cwd())?.pem;
-  const hosts = new Set(apps.map((app) => parseReference(app.image).registry));
+  const hosts = loginHosts(catalog, apps);
   return new RegistryPool({
     userAgent: 'pipeline-actions/standard-images',
     ca,
-    credentials: login ? Object.fromEntries([...hosts].map((host) => [host, login])) : undefined,
+    credentials: login ? Object.fromEntries(hosts.map((host) => [host, login])) : undefined,
     log: (line) => core.debug(line),
   });
 }
