@@ -124,8 +124,10 @@ export function helperCredentials(helper: string, host: string): Credentials | u
     );
     return undefined;
   };
-  if (result.error) {
-    const code = (result.error as NodeJS.ErrnoException).code;
+  const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
+  // A helper that exits before reading stdin breaks the pipe (EPIPE): what it
+  // said and its exit code still tell the story.
+  if (result.error && !(code === 'EPIPE' && result.status !== null)) {
     if (code === 'ENOENT') return failed('it is not installed (not on PATH)');
     if (code === 'ETIMEDOUT')
       return failed(`it did not answer within ${HELPER_LIMITS.timeoutMs / 1000} s`);
