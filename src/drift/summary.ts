@@ -1,5 +1,5 @@
 import { describeObject } from '../kube/objects.js';
-import { markdownTable } from '../report/summary.js';
+import { markdownTable, plural } from '../report/summary.js';
 import type { DriftClass } from './compare.js';
 import { describeAttribution } from './managed-fields.js';
 import type { DriftReport, ReportedChange, TargetReport } from './report.js';
@@ -268,8 +268,4 @@ function escapeText(text: string): string {
     /[<>@]/g,
     (char) => ({ '<': '&lt;', '>': '&gt;', '@': '@\u200b' })[char] ?? char,
   );
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -31,3 +31,8 @@ export function markdownTable(
     `| ${cells.map(cell).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+/** `1 package`, `3 packages`: a count with its noun (`many` where it is not just an added s). */
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}

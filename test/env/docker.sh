@@ -11,6 +11,11 @@ PA_CLI_PLUGINS_DIR="${PA_CLI_PLUGINS_DIR:-/usr/local/lib/docker/cli-plugins}"
 
 docker_answers() { timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
+dpkg_record() { # dpkg_record PKG FILE ; this machine's dpkg entry of an installed PKG, as a status.d file
+  dpkg-query -W -f='Package: ${Package}\nVersion: ${Version}\nArchitecture: ${Architecture}\nSource: ${source:Package}\nMaintainer: ${Maintainer}\nHomepage: ${Homepage}\n' "$1" >"$2" ||
+    die "dpkg has no record of $1"
+}
+
 apt_install() { # apt_install PKG... ; never lets a package start its service
   local need=() p
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done

@@ -12,8 +12,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { afterAll } from 'vitest';
-import { RegistryClient, type RegistryClientOptions } from '../../src/oci/index.js';
+import { afterAll, expect } from 'vitest';
+import { RegistryClient, listReferrers, type RegistryClientOptions } from '../../src/oci/index.js';
+import { SBOM_MEDIA_TYPE } from '../../src/sbom/document.js';
 import { loadEnvironment, type Environment } from '../env/environment.js';
 import { REPO_ROOT, runBundle, type ActionRun } from './runner.js';
 import { writeLocalCatalog } from './catalog.js';
@@ -216,4 +217,32 @@ export function failureMessage(run: ActionRun): string {
     );
   }
   return failures[0]!.message;
+}
+
+/** The parts of a CycloneDX document the suites look at. */
+export interface Bom {
+  bomFormat: string;
+  specVersion: string;
+  metadata: { component: { type: string; purl: string; version: string } };
+  components: { type: string; name: string; version?: string; purl?: string; scope?: string }[];
+}
+
+/** The SBOM of an image, found from its digest alone through the registry. */
+export async function sbomOfImage(
+  client: RegistryClient,
+  repository: string,
+  digest: string,
+): Promise<{ digest: string; via: string; bom: Bom }> {
+  const found = await listReferrers(client, repository, digest, SBOM_MEDIA_TYPE);
+  expect(found.referrers).toHaveLength(1);
+  const manifest = await client.getManifest(repository, found.referrers[0]!.digest);
+  expect(manifest.json).toMatchObject({ artifactType: SBOM_MEDIA_TYPE, subject: { digest } });
+  const layer = (manifest.json.layers as { digest: string; mediaType: string }[])[0]!;
+  expect(layer.mediaType).toBe(SBOM_MEDIA_TYPE);
+  const bytes = await client.getBlob(repository, layer.digest, 16 * 1024 * 1024);
+  return {
+    digest: manifest.digest,
+    via: found.via,
+    bom: JSON.parse(bytes.toString('utf8')) as Bom,
+  };
 }

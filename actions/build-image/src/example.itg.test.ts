@@ -8,6 +8,7 @@ import { RegistryClient } from '../../../src/oci/index.js';
 import {
   buildImageSuite,
   registrySnapshot,
+  sbomOfImage,
   succeeded,
   type AppRepo,
 } from '../../../test/support/build-image.js';
@@ -63,15 +64,22 @@ describe('the example app', () => {
     expect(first.stdout).toContain('storefront: rendered 3 products');
     expect(first.summary).toContain('| Reason | commit: the first image of this app |');
     expect(first.summary).toMatch(/\| Size \| [\d.]+ (KiB|MiB) \|/);
-    // runtime-http is busybox on scratch (no dpkg database) and the app has no lock file:
-    // its SBOM names the image alone (the Python suite, sbom.itg.test.ts, has both).
+    // runtime-http is Debian's busybox-static on scratch, recorded in status.d; the app
+    // has no dependencies (the Python suite, sbom.itg.test.ts, has both kinds).
     expect(first.outputs['sbom-ref']).toMatch(
       new RegExp(`^${image.replace(/\./g, '\\.')}@sha256:[0-9a-f]{64}$`),
     );
-    expect(first.summary).toContain('CycloneDX 1.6, 0 OS packages, 0 dependencies (no lock file)');
+    expect(first.summary).toContain('CycloneDX 1.6, 1 OS package, 0 dependencies (no lock file)');
 
     const client = new RegistryClient(env.registry, { dockerConfig: false });
     try {
+      const { bom } = await sbomOfImage(client, `${prefix}/shop/storefront`, first.outputs.digest!);
+      // What the image runs on (Debian's package, from its status.d record), and no libraries.
+      const packages = bom.components.filter((c) => c.purl?.startsWith('pkg:deb/'));
+      expect(packages.map((c) => [c.name, c.purl?.split('?')[0]])).toEqual([
+        ['busybox-static', expect.stringMatching(/^pkg:deb\/debian\/busybox-static@1:1\.\d+/)],
+      ]);
+      expect(bom.components.filter((c) => c.type === 'library')).toEqual(packages);
       const config = await client.getImageConfig(`${prefix}/shop/storefront`, '1.0.0');
       expect(config.digest).toBe(first.outputs.digest);
       expect(config.labels).toMatchObject({

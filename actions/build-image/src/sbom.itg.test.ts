@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient, listReferrers, referrersTag } from '../../../src/oci/index.js';
+import { SBOM_MEDIA_TYPE as SBOM } from '../../../src/sbom/document.js';
 import { loadEnvironment } from '../../../test/env/environment.js';
 import {
   appRepo,
+  sbomOfImage,
   registrySnapshot,
   succeeded,
   runBuildImage,
@@ -31,7 +33,6 @@ const exec = promisify(execFile);
 const prefix = uniquePath('itg-sbom');
 const registry = `${env.registry}/${prefix}`;
 const repository = `${prefix}/langs/python-api`;
-const SBOM = 'application/vnd.cyclonedx+json';
 let repo: AppRepo;
 const client = new RegistryClient(env.registry, { dockerConfig: false });
 
@@ -45,24 +46,7 @@ afterAll(() => {
   rmSync(repo.dir, { recursive: true, force: true });
 });
 
-interface Bom {
-  bomFormat: string;
-  specVersion: string;
-  metadata: { component: { type: string; purl: string; version: string } };
-  components: { type: string; name: string; version?: string; purl?: string; scope?: string }[];
-}
-
-/** The SBOM of an image, found from its digest alone. */
-async function sbomOf(digest: string): Promise<{ digest: string; via: string; bom: Bom }> {
-  const found = await listReferrers(client, repository, digest, SBOM);
-  expect(found.referrers).toHaveLength(1);
-  const manifest = await client.getManifest(repository, found.referrers[0]!.digest);
-  expect(manifest.json).toMatchObject({ artifactType: SBOM, subject: { digest } });
-  const layer = (manifest.json.layers as { digest: string; mediaType: string }[])[0]!;
-  expect(layer.mediaType).toBe(SBOM);
-  const bytes = await client.getBlob(repository, layer.digest, 16 * 1024 * 1024);
-  return { digest: manifest.digest, via: found.via, bom: JSON.parse(bytes.toString('utf8')) };
-}
+const sbomOf = (digest: string) => sbomOfImage(client, repository, digest);
 
 describe('the SBOM of a built image', () => {
   let first: ActionRun;
@@ -104,7 +88,7 @@ describe('the SBOM of a built image', () => {
       expect.objectContaining({ name: 'six', version: '1.16.0', purl: 'pkg:pypi/six@1.16.0' }),
     );
     expect(first.summary).toMatch(
-      /\| SBOM \| `[^`]+@sha256:[0-9a-f]{64}`: CycloneDX 1\.6, \d+ OS packages, 1 dependencies \(requirements\.txt\); found through the referrers tag schema \|/,
+      /\| SBOM \| `[^`]+@sha256:[0-9a-f]{64}`: CycloneDX 1\.6, \d+ OS packages, 1 dependency \(requirements\.txt\); found through the referrers tag schema \|/,
     );
   });
 

@@ -10,6 +10,7 @@ import type { ImageFacts } from '../../../src/policy/policy.js';
 import { SBOM_MEDIA_TYPE, sbomDocument } from '../../../src/sbom/document.js';
 import { readLockfiles } from '../../../src/sbom/lockfiles.js';
 import { annotate } from '../../../src/report/annotations.js';
+import { plural } from '../../../src/report/summary.js';
 import type { Target } from './target.js';
 
 /**
@@ -96,7 +97,7 @@ export async function publishSbom(
       lockfiles: locks.files,
     };
     core.info(
-      `SBOM: CycloneDX 1.6, ${image.packages.size} OS packages, ${locks.dependencies.length} dependencies from ${locks.files.length > 0 ? locks.files.join(', ') : 'no lock file'}.`,
+      `SBOM: CycloneDX 1.6, ${plural(image.packages.size, 'OS package')}, ${plural(locks.dependencies.length, 'dependency', 'dependencies')} from ${locks.files.length > 0 ? locks.files.join(', ') : 'no lock file'}.`,
     );
     const subject = await target.client.headManifest(target.repository, digest);
     if (!subject) throw new Error(`${target.name}@${digest} is not in the registry.`);

@@ -1,4 +1,4 @@
-import { markdownTable, writeSummary } from '../../../src/report/summary.js';
+import { markdownTable, plural, writeSummary } from '../../../src/report/summary.js';
 import { addViolations } from './policy-check.js';
 import type { PolicyOutcome } from '../../../src/policy/policy.js';
 import type { BuildOutcome } from './stage.js';
@@ -51,7 +51,7 @@ function sbomText(outcome: BuildOutcome): string {
   const how = sbom.via === 'referrers-api' ? 'referrers API' : 'referrers tag schema';
   if (!sbom.pushed) return `\`${sbom.ref}\` (already there; found through the ${how})`;
   const lockfiles = sbom.lockfiles.length > 0 ? sbom.lockfiles.join(', ') : 'no lock file';
-  return `\`${sbom.ref}\`: CycloneDX 1.6, ${sbom.osPackages} OS packages, ${sbom.dependencies} dependencies (${lockfiles}); found through the ${how}`;
+  return `\`${sbom.ref}\`: CycloneDX 1.6, ${plural(sbom.osPackages ?? 0, 'OS package')}, ${plural(sbom.dependencies ?? 0, 'dependency', 'dependencies')} (${lockfiles}); found through the ${how}`;
 }
 
 function reasonText(outcome: BuildOutcome): string {
