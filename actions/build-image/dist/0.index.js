@@ -116,7 +116,7 @@ function sbomText(outcome) {
     if (!sbom.pushed)
         return `\`${sbom.ref}\` (already there; found through the ${how})`;
     const lockfiles = sbom.lockfiles.length > 0 ? sbom.lockfiles.join(', ') : 'no lock file';
-    return `\`${sbom.ref}\`: CycloneDX 1.6, ${sbom.osPackages} OS packages, ${sbom.dependencies} dependencies (${lockfiles}); found through the ${how}`;
+    return `\`${sbom.ref}\`: CycloneDX 1.6, ${(0,_src_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(sbom.osPackages ?? 0, 'OS package')}, ${(0,_src_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(sbom.dependencies ?? 0, 'dependency', 'dependencies')} (${lockfiles}); found through the ${how}`;
 }
 function reasonText(outcome) {
     switch (outcome.reason) {
@@ -228,6 +228,7 @@ function isRoot(user) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
 /* harmony export */   Sy: () => (/* binding */ writeSummary)
 /* harmony export */ });
@@ -257,6 +258,10 @@ function cell(text) {
 function markdownTable(header, rows) {
     const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/** `1 package`, `3 packages`: a count with its noun (`many` where it is not just an added s). */
+function plural(count, word, many = `${word}s`) {
+    return `${count} ${count === 1 ? word : many}`;
 }
 
 

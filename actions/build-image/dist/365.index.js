@@ -351,7 +351,10 @@ function gradleBuild(text, file) {
 
 // EXTERNAL MODULE: ./src/report/annotations.ts
 var annotations = __webpack_require__(856);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __webpack_require__(7994);
 ;// CONCATENATED MODULE: ./actions/build-image/src/sbom.ts
+
 
 
 
@@ -400,7 +403,7 @@ async function publishSbom(target, digest, facts, sources) {
             dependencies: locks.dependencies.length,
             lockfiles: locks.files,
         };
-        core/* info */.pq(`SBOM: CycloneDX 1.6, ${image.packages.size} OS packages, ${locks.dependencies.length} dependencies from ${locks.files.length > 0 ? locks.files.join(', ') : 'no lock file'}.`);
+        core/* info */.pq(`SBOM: CycloneDX 1.6, ${(0,summary/* plural */.LS)(image.packages.size, 'OS package')}, ${(0,summary/* plural */.LS)(locks.dependencies.length, 'dependency', 'dependencies')} from ${locks.files.length > 0 ? locks.files.join(', ') : 'no lock file'}.`);
         const subject = await target.client.headManifest(target.repository, digest);
         if (!subject)
             throw new Error(`${target.name}@${digest} is not in the registry.`);

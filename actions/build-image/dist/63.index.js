@@ -6710,6 +6710,7 @@ function secretCutter(values) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
 /* harmony export */   Sy: () => (/* binding */ writeSummary)
 /* harmony export */ });
@@ -6739,6 +6740,10 @@ function cell(text) {
 function markdownTable(header, rows) {
     const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/** `1 package`, `3 packages`: a count with its noun (`many` where it is not just an added s). */
+function plural(count, word, many = `${word}s`) {
+    return `${count} ${count === 1 ? word : many}`;
 }
 
 

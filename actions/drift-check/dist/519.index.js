@@ -563,7 +563,7 @@ function headline(report) {
             totals.set(cls, (totals.get(cls) ?? 0) + target.counts[cls]);
     }
     const parts = ORDER.filter((cls) => (totals.get(cls) ?? 0) > 0).map((cls) => `${totals.get(cls)} ${SHORT[cls]}`);
-    return `Drift in ${report.environment}: ${plural(report.count, 'difference')} (${parts.join('; ')})`;
+    return `Drift in ${report.environment}: ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(report.count, 'difference')} (${parts.join('; ')})`;
 }
 function render(report, maxRows) {
     const lines = [`### ${headline(report)}`, ''];
@@ -595,7 +595,7 @@ function render(report, maxRows) {
         ])), '');
     }
     const requests = report.requests;
-    lines.push(`<sub>${plural(requests.total, 'API request')} (${requests.discovery} discovery, ${requests.list} list${requests.apply + requests.patch > 0 ? `, ${requests.apply} apply, ${requests.patch} patch` : ''}) in ${(report.durationMs / 1000).toFixed(1)} s${report.run ? ` · [run](${report.run})` : ''} · fingerprint \`${report.fingerprint}\`</sub>`);
+    lines.push(`<sub>${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(requests.total, 'API request')} (${requests.discovery} discovery, ${requests.list} list${requests.apply + requests.patch > 0 ? `, ${requests.apply} apply, ${requests.patch} patch` : ''}) in ${(report.durationMs / 1000).toFixed(1)} s${report.run ? ` · [run](${report.run})` : ''} · fingerprint \`${report.fingerprint}\`</sub>`);
     return `${lines.join('\n')}\n`;
 }
 /** Where the desired state came from, and what the deploy record says was deployed. */
@@ -654,7 +654,7 @@ function renderTarget(target, maxRows) {
         const after = target.after;
         lines.push('', after && after.changes.length === 0
             ? 'After remediation: no differences.'
-            : `After remediation: ${plural(after?.changes.length ?? 0, 'difference')} left.`, '');
+            : `After remediation: ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(after?.changes.length ?? 0, 'difference')} left.`, '');
     }
     return lines;
 }
@@ -702,7 +702,7 @@ function objectChange(change) {
 function value(change, side) {
     if (change.redacted) {
         const size = change.redacted[side];
-        return size === undefined ? '(not set)' : `(secret, ${plural(size, 'byte')})`;
+        return size === undefined ? '(not set)' : `(secret, ${(0,_report_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(size, 'byte')})`;
     }
     const text = change[side];
     return text === undefined ? '(not set)' : code(text);
@@ -726,9 +726,6 @@ function code(text) {
 function escapeText(text) {
     return text.replace(/[<>@]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '@': '@\u200b' })[char] ?? char);
 }
-function plural(count, word) {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 
 /***/ }),
@@ -737,6 +734,7 @@ function plural(count, word) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
 /* harmony export */   Sy: () => (/* binding */ writeSummary)
 /* harmony export */ });
@@ -766,6 +764,10 @@ function cell(text) {
 function markdownTable(header, rows) {
     const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/** `1 package`, `3 packages`: a count with its noun (`many` where it is not just an added s). */
+function plural(count, word, many = `${word}s`) {
+    return `${count} ${count === 1 ? word : many}`;
 }
 
 

@@ -42,6 +42,10 @@ function markdownTable(header, rows) {
     const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+/** `1 package`, `3 packages`: a count with its noun (`many` where it is not just an added s). */
+function plural(count, word, many = `${word}s`) {
+    return `${count} ${count === 1 ? word : many}`;
+}
 
 ;// CONCATENATED MODULE: ./actions/helm-deploy/src/summary.ts
 

@@ -2315,6 +2315,10 @@ function markdownTable(header, rows) {
     const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+/** `1 package`, `3 packages`: a count with its noun (`many` where it is not just an added s). */
+function plural(count, word, many = `${word}s`) {
+    return `${count} ${count === 1 ? word : many}`;
+}
 
 ;// CONCATENATED MODULE: ./src/inspec/compare.ts
 const FAILING = new Set(['failed', 'error', 'profile_error']);
@@ -4314,7 +4318,7 @@ function parseManifest(text, file) {
     if (document.syntaxErrors.length > 0) {
         const { problems, omitted } = syntaxProblems(document);
         const note = omitted > 0
-            ? ` (${omitted} more syntax ${plural(omitted, 'error')} not shown; fix these first)`
+            ? ` (${omitted} more syntax ${load_plural(omitted, 'error')} not shown; fix these first)`
             : '';
         throw invalid(file, document, problems, `The manifest is not valid JSON${note}:`);
     }
@@ -4349,14 +4353,14 @@ function sourceText(document, path) {
 }
 function invalid(file, document, problems, summary) {
     const { errors, total } = toUserErrors(problems, document, file, MAX_LISTED_PROBLEMS);
-    const count = `${total} ${plural(total, 'problem')}`;
+    const count = `${total} ${load_plural(total, 'problem')}`;
     const heading = summary ??
         (errors.length < total
             ? `The manifest is not valid (${count}; the first ${errors.length} are listed):`
             : `The manifest is not valid (${count}):`);
     return new src_errors/* UserErrors */.tQ(heading, errors);
 }
-function plural(count, noun) {
+function load_plural(count, noun) {
     return count === 1 ? noun : `${noun}s`;
 }
 /** The file as text, never reading more than the size limit, even if the file grows meanwhile. */
