@@ -12,6 +12,43 @@ import { ROOT, actionNames } from './actions.mjs';
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const outRoot = outIndex === -1 ? undefined : args.splice(outIndex, 2)[1];
+/** Whether a lock entry's `os` or `cpu` (`"x64"`, `["linux"]`, `["!win32"]`) takes `value`. */
+function forThis(field, value) {
+  if (!field) return true;
+  const list = [field].flat();
+  const wanted = list.filter((item) => !item.startsWith('!'));
+  return !list.includes(`!${value}`) && (wanted.length === 0 || wanted.includes(value));
+}
+
+// A node_modules that package-lock.json no longer describes (a dependency
+// added since the last `npm ci`) would build different bundles: ncc leaves a
+// module it cannot find out of the bundle without failing. Refuse instead.
+function assertInstalled() {
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')).packages ?? {};
+  const installedVersion = (path) => {
+    try {
+      return String(
+        JSON.parse(readFileSync(join(ROOT, path, 'package.json'), 'utf8')).version,
+      ).replace(/^v/, '');
+    } catch {
+      return undefined;
+    }
+  };
+  const stale = Object.entries(lock)
+    .filter(([path, entry]) => path.startsWith('node_modules/') && !entry.optional && !entry.link)
+    // packages for another platform are not installed here
+    .filter(([, entry]) => forThis(entry.os, process.platform) && forThis(entry.cpu, process.arch))
+    .filter(([path, entry]) => installedVersion(path) !== entry.version)
+    .map(([path, entry]) => `${path.replace(/^.*node_modules\//, '')}@${entry.version}`);
+  if (stale.length > 0) {
+    console.error(
+      `build: node_modules does not match package-lock.json (${stale.length} packages missing or at another version: ${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}); run \`npm ci\` and build again.`,
+    );
+    process.exit(1);
+  }
+}
+assertInstalled();
+
 // Validators are generated from the schemas first, so a bundle never compiles a schema at start-up.
 execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-validators.mjs')], { stdio: 'inherit' });
 
