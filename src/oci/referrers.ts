@@ -119,7 +119,7 @@ export async function listReferrers(
 ): Promise<{ referrers: Referrer[]; via: ReferrersVia }> {
   const fromApi = await client.getReferrers(repository, digest, artifactType);
   if (fromApi) return { referrers: fromApi.map(toReferrer), via: 'referrers-api' };
-  const index = await readTagSchemaIndex(client, repository, digest);
+  const { index } = await readTagSchema(client, repository, digest);
   const referrers = index.manifests
     .map(toReferrer)
     .filter((r) => artifactType === undefined || r.artifactType === artifactType);
@@ -130,14 +130,6 @@ interface Index {
   schemaVersion: 2;
   mediaType: string;
   manifests: Record<string, unknown>[];
-}
-
-async function readTagSchemaIndex(
-  client: RegistryClient,
-  repository: string,
-  digest: string,
-): Promise<Index> {
-  return (await readTagSchema(client, repository, digest)).index;
 }
 
 /** The tag schema's index and the digest the tag holds (undefined when there is none yet). */
@@ -191,7 +183,7 @@ async function addToTagSchemaIndex(
       if (!(error instanceof PreconditionFailed)) throw error;
     }
     // Two writers may have read the same index; the later PUT wins. Read back.
-    const after = await readTagSchemaIndex(client, repository, subject);
+    const { index: after } = await readTagSchema(client, repository, subject);
     if (after.manifests.some((m) => m.digest === entry.digest)) return;
     if (round >= TAG_SCHEMA_ROUNDS) {
       throw new Error(

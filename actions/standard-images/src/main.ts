@@ -6,6 +6,7 @@ import { readFleetFile, type FleetApp } from '../../../src/fleet/fleet-file.js';
 import { planApp } from '../../../src/fleet/plan.js';
 import { failedOutcomes, rebuildFleet } from '../../../src/fleet/rebuild.js';
 import { fleetMessage, fleetSummary, outcomeText } from '../../../src/fleet/report.js';
+import { workflowRunUrl } from '../../../src/render/annotate.js';
 import { writeSummary } from '../../../src/report/summary.js';
 import { postWebhook } from '../../../src/report/webhook.js';
 import { runAction } from '../../../src/run.js';
@@ -58,9 +59,7 @@ export async function run(): Promise<void> {
     core.setOutput('rebuilt', JSON.stringify(rebuilt));
     core.setOutput('due', String(outcomes.filter((o) => o.verdict.kind === 'rebuild').length));
 
-    const runUrl = process.env.GITHUB_RUN_ID
-      ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY ?? ''}/actions/runs/${process.env.GITHUB_RUN_ID}`
-      : undefined;
+    const runUrl = workflowRunUrl();
     const report = {
       catalog: inputs.catalog,
       changes,
