@@ -3827,14 +3827,11 @@ async function listReferrers(client, repository, digest, artifactType) {
     const fromApi = await client.getReferrers(repository, digest, artifactType);
     if (fromApi)
         return { referrers: fromApi.map(toReferrer), via: 'referrers-api' };
-    const index = await readTagSchemaIndex(client, repository, digest);
+    const { index } = await readTagSchema(client, repository, digest);
     const referrers = index.manifests
         .map(toReferrer)
         .filter((r) => artifactType === undefined || r.artifactType === artifactType);
     return { referrers, via: 'tag-schema' };
-}
-async function readTagSchemaIndex(client, repository, digest) {
-    return (await readTagSchema(client, repository, digest)).index;
 }
 /** The tag schema's index and the digest the tag holds (undefined when there is none yet). */
 async function readTagSchema(client, repository, digest) {
@@ -3871,7 +3868,7 @@ async function addToTagSchemaIndex(client, repository, subject, entry) {
                 throw error;
         }
         // Two writers may have read the same index; the later PUT wins. Read back.
-        const after = await readTagSchemaIndex(client, repository, subject);
+        const { index: after } = await readTagSchema(client, repository, subject);
         if (after.manifests.some((m) => m.digest === entry.digest))
             return;
         if (round >= TAG_SCHEMA_ROUNDS) {
