@@ -54,12 +54,21 @@ export async function copyReleases(env, { model, targets, recordOf, parseManifes
     ...release,
     manifest: documents.filter((document) => !isRecord(document)).join('---'),
   });
+  // A Secret's values are base64: the names inside them are renamed decoded.
+  const secretValues = parseManifest(release.manifest, `${model.namespace}/${model.release}`)
+    .filter((object) => object.kind === 'Secret')
+    .flatMap((object) => Object.values(object.data ?? {}));
   const byNamespace = new Map();
   for (const target of targets) {
     const own = recordOf(target);
-    const copy = JSON.parse(
-      rename(rename(body, model.release, target.release), model.namespace, target.namespace),
-    );
+    const renamed = (text) =>
+      rename(rename(text, model.release, target.release), model.namespace, target.namespace);
+    let text = renamed(body);
+    for (const value of secretValues) {
+      const decoded = Buffer.from(value, 'base64').toString('utf8');
+      text = text.replaceAll(value, Buffer.from(renamed(decoded), 'utf8').toString('base64'));
+    }
+    const copy = JSON.parse(text);
     copy.manifest = `${copy.manifest.replace(/\s*$/, '')}\n---\n${JSON.stringify(own.object)}\n`;
     const objects = parseManifest(copy.manifest, `${target.namespace}/${target.release}`).map(
       (object) => ({
