@@ -163,7 +163,7 @@ describe('the published schema, schema/default.schema.json', () => {
 
     const manifest = parseManifest(example, 'README.md');
 
-    expect(manifest.build.buildfacts).toEqual({ java: '17', nodejs: '20' });
+    expect(manifest.build.buildfacts).toEqual({ java: '17', nodejs: '24' });
     expect(manifest.environments.prod).toEqual({ namespace: 'payments' });
   });
 
