@@ -220,27 +220,7 @@ export function decodeRelease(
   secret: boolean,
   object: string,
 ): ReleaseBody {
-  if (!entry) throw new ReleaseDecodeError(`${object} has no "release" entry.`);
-  let raw: Buffer;
-  try {
-    const text = secret ? Buffer.from(entry, 'base64').toString('latin1') : entry;
-    raw = Buffer.from(text, 'base64');
-    if (raw[0] === 0x1f && raw[1] === 0x8b) {
-      raw = gunzipSync(raw, { maxOutputLength: MAX_DECODED_BYTES });
-    }
-  } catch (error) {
-    throw new ReleaseDecodeError(`${object} is not a readable Helm release: ${String(error)}`, {
-      cause: error,
-    });
-  }
-  let json: RawRelease;
-  try {
-    json = JSON.parse(raw.toString('utf8')) as RawRelease;
-  } catch (error) {
-    throw new ReleaseDecodeError(`${object} does not hold a Helm release as JSON.`, {
-      cause: error,
-    });
-  }
+  const json = decodeReleaseJson(entry, secret, object) as RawRelease;
   if (typeof json !== 'object' || json === null || typeof json.name !== 'string') {
     throw new ReleaseDecodeError(`${object} does not hold a Helm release (no name).`);
   }
@@ -261,6 +241,34 @@ export function decodeRelease(
     },
     labels: json.labels ?? {},
   };
+}
+
+/** The whole JSON of Helm's `release` entry, decoded as decodeRelease does, every field kept. */
+export function decodeReleaseJson(
+  entry: string | undefined,
+  secret: boolean,
+  object: string,
+): unknown {
+  if (!entry) throw new ReleaseDecodeError(`${object} has no "release" entry.`);
+  let raw: Buffer;
+  try {
+    const text = secret ? Buffer.from(entry, 'base64').toString('latin1') : entry;
+    raw = Buffer.from(text, 'base64');
+    if (raw[0] === 0x1f && raw[1] === 0x8b) {
+      raw = gunzipSync(raw, { maxOutputLength: MAX_DECODED_BYTES });
+    }
+  } catch (error) {
+    throw new ReleaseDecodeError(`${object} is not a readable Helm release: ${String(error)}`, {
+      cause: error,
+    });
+  }
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch (error) {
+    throw new ReleaseDecodeError(`${object} does not hold a Helm release as JSON.`, {
+      cause: error,
+    });
+  }
 }
 
 interface RawRelease {

@@ -1,11 +1,10 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  env,
   exampleWorkspace,
   getObject,
   helms,
   history,
-  kubectl,
   pushAppImage,
   runDeploy,
   storefrontInputs,
@@ -13,6 +12,7 @@ import {
   uniquePath,
   type AppImage,
 } from '../../../test/fixtures/deploy/harness.js';
+import { writeRevisions } from '../../../test/support/helm-storage.js';
 
 /**
  * recover-pending on the real cluster never uninstalls a release that ran: a
@@ -22,55 +22,8 @@ import {
  * Helm's storage. The failed and pending revisions are written into Helm's
  * own storage (the `helm.sh/release.v1` Secrets, encoded as helm encodes
  * them) rather than made by 22 slow failing upgrades: helm reads them exactly
- * as it reads its own.
+ * as it reads its own (test/support/helm-storage.ts).
  */
-
-interface StoredRelease {
-  version: number;
-  info: { status: string; description: string; last_deployed: string };
-}
-
-function decode(data: string): StoredRelease {
-  const helmEncoded = Buffer.from(data, 'base64').toString('utf8');
-  return JSON.parse(
-    gunzipSync(Buffer.from(helmEncoded, 'base64')).toString('utf8'),
-  ) as StoredRelease;
-}
-
-function encode(release: StoredRelease): string {
-  const helmEncoded = gzipSync(Buffer.from(JSON.stringify(release))).toString('base64');
-  return Buffer.from(helmEncoded).toString('base64');
-}
-
-/** Copies revision 1's storage Secret as revision `version` with `status`, dated `minutesAgo`. */
-async function storeRevision(
-  namespace: string,
-  first: { data: { release: string } },
-  version: number,
-  status: string,
-  updated: string,
-): Promise<void> {
-  const release = decode(first.data.release);
-  release.version = version;
-  release.info = {
-    ...release.info,
-    status,
-    description: `${status} (test)`,
-    last_deployed: updated,
-  };
-  const secret = {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    type: 'helm.sh/release.v1',
-    metadata: {
-      name: `sh.helm.release.v1.storefront.v${version}`,
-      namespace,
-      labels: { name: 'storefront', owner: 'helm', status, version: String(version) },
-    },
-    data: { release: encode(release) },
-  };
-  await kubectl(['apply', '-f', '-'], JSON.stringify(secret));
-}
 
 let image: AppImage;
 beforeAll(async () => {
@@ -89,22 +42,12 @@ describe.each(helms())('recover-pending with $name', (helm) => {
   it('21 failed revisions, then a pending one: rolled back to the deployed revision, never uninstalled', async () => {
     const installed = await runDeploy(helm, workspace, storefrontInputs(namespace, image));
     expect(installed.exitCode, installed.stdout.slice(-3000)).toBe(0);
-    const first = JSON.parse(
-      await kubectl([
-        'get',
-        'secret',
-        'sh.helm.release.v1.storefront.v1',
-        '-n',
-        namespace,
-        '-o',
-        'json',
-      ]),
-    ) as { data: { release: string } };
-    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
-    for (let version = 2; version <= 22; version++) {
-      await storeRevision(namespace, first, version, 'failed', hourAgo);
-    }
-    await storeRevision(namespace, first, 23, 'pending-upgrade', hourAgo);
+    const hourAgo = { updated: new Date(Date.now() - 3_600_000).toISOString() };
+    await writeRevisions(env(), namespace, 'storefront', [
+      { status: 'deployed', ...hourAgo },
+      ...Array.from({ length: 21 }, () => ({ status: 'failed', ...hourAgo })),
+      { status: 'pending-upgrade', ...hourAgo },
+    ]);
     expect((await history(helm, 'storefront', namespace)).at(-1)?.status).toBe('pending-upgrade');
     const uid = (await getObject('deployment', 'storefront', namespace)).metadata?.uid;
     expect(uid).toBeTruthy();
@@ -129,6 +72,6 @@ describe.each(helms())('recover-pending with $name', (helm) => {
     expect((await getObject('deployment', 'storefront', namespace)).metadata?.uid).toBe(uid);
   });
   // A date helm cannot read never reaches its history: helm refuses the storage
-  // object itself. The refusal for a date we cannot read is a unit test
-  // (src/deploy/release.test.ts).
+  // object itself. The refusal for a date helm-deploy's reader cannot read is
+  // in src/deploy/pending.itg.test.ts, with every other pending history.
 });
