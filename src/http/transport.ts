@@ -291,15 +291,15 @@ export class HttpTransport {
       req.on('error', fail);
       req.on('response', (res) => {
         const status = res.statusCode ?? 0;
-        res.on('error', fail);
-        // A connection closed before the whole answer arrived (a no-op once settled).
+        // A connection closed before the whole answer arrived (a no-op once settled);
+        // node says only "aborted".
+        const cut = () =>
+          Object.assign(new Error(`${url.host} closed the connection mid-answer`), {
+            code: 'ECONNRESET',
+          });
+        res.on('error', (error) => fail(res.complete ? error : cut()));
         res.on('close', () => {
-          if (!res.complete)
-            fail(
-              Object.assign(new Error(`${url.host} closed the connection mid-answer`), {
-                code: 'ECONNRESET',
-              }),
-            );
+          if (!res.complete) fail(cut());
         });
         read(
           res,

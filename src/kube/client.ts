@@ -1,7 +1,7 @@
-import { TransientError, UserError } from '../errors.js';
+import { OutageError, TransientError, UserError } from '../errors.js';
 import { HttpTransport, ResponseTooLargeError, type HttpResponse } from '../http/transport.js';
 import type { KubeObject, ObjectRef } from './objects.js';
-import { isTransient, isTransientStatus, parseRetryAfter, retry } from '../retry.js';
+import { isTransientStatus, parseRetryAfter, retry } from '../retry.js';
 import type { KubeConnection } from './config.js';
 
 /**
@@ -39,6 +39,11 @@ export interface KubeClientOptions {
   /** Attempts for a transient failure (connection refused, 429, 5xx). */
   attempts?: number;
   userAgent?: string;
+  /**
+   * What a server that cannot be reached after every attempt leaves undone,
+   * in the outage message: "nothing was deployed".
+   */
+  consequence?: string;
 }
 
 export interface ListOptions {
@@ -399,7 +404,16 @@ export class KubeClient {
         }
         return response;
       },
-      { attempts: this.options.attempts ?? 4, baseDelayMs: 300, maxDelayMs: 3000 },
+      {
+        attempts: this.options.attempts ?? 4,
+        baseDelayMs: 300,
+        maxDelayMs: 3000,
+        // Outlasting every attempt is an outage, with how many and how long.
+        service: `the Kubernetes API server ${this.connection.server} (${this.connection.source})`,
+        ...(this.options.consequence === undefined
+          ? {}
+          : { consequence: this.options.consequence }),
+      },
     ).catch((error: unknown) => {
       throw this.unreachable(error);
     });
@@ -438,9 +452,14 @@ export class KubeClient {
       });
   }
 
-  /** A failure to reach the server (after the retries), as the error a user should see. */
+  /**
+   * A failure to reach the server, as the error a user should see: an
+   * outage (every attempt failed: retry() made it an OutageError) stays one;
+   * an untrusted certificate and a host name that does not resolve are the
+   * kubeconfig's to fix.
+   */
   private unreachable(error: unknown): unknown {
-    if (error instanceof UserError) return error;
+    if (error instanceof UserError || error instanceof OutageError) return error;
     const where = `The Kubernetes API server ${this.connection.server} (${this.connection.source})`;
     const message = error instanceof Error ? error.message : String(error);
     const code = (error as { code?: string } | null)?.code ?? '';
@@ -450,13 +469,7 @@ export class KubeClient {
         cause: error,
       });
     }
-    if (error instanceof TransientError && !code) {
-      return new UserError(`${where} keeps failing: ${message}`, {
-        fix: "check the API server's health (and its load); drift-check retried with backoff.",
-        cause: error,
-      });
-    }
-    if (isTransient(error) || code === 'ENOTFOUND') {
+    if (code === 'ENOTFOUND') {
       return new UserError(`${where} cannot be reached: ${message}`, {
         fix: 'check the server address in the kubeconfig and that this runner can reach it (network, VPN, firewall, a self-hosted runner for a private cluster).',
         cause: error,

@@ -34,6 +34,28 @@
 //                         meets the upload whatever comes first
 //   heal()                clears every fault and listens again
 //
+// With `tls` the proxy terminates TLS (HTTP/1.1 only, by ALPN) with a
+// certificate of the test's own, and forwards each request to the target over
+// TLS with the target's real credentials (its CA, a client certificate or an
+// Authorization header): so HTTP faults reach a TLS client such as the
+// Kubernetes API server's, request by request rather than connection by
+// connection. Then:
+//
+//   http503 / http429     answer requests (not connections); `match` picks
+//                         which (tested against "METHOD /path?query")
+//   answer(status, {body, match, count})
+//                         any answer, e.g. a 410 Status for an expired
+//                         continue token, in place of the target's
+//   cutAfter(bytes)       a request whose body passes `bytes` is cut there
+//   cutResponse({after, match, count})
+//                         the target's answer is forwarded up to `after`
+//                         bytes of its body, then the connection is cut (RST):
+//                         a connection that dies mid-answer (a LIST, say)
+//   delay(ms)             each request waits `ms`
+//   refuse / reset        as above, on the TCP connections
+//
+// requestLog() lists what was asked, and how each request ended.
+//
 // Faults given a duration heal themselves after it. stats() counts what the
 // proxy saw. Zero dependencies (node:net only), so it runs in-process in a
 // vitest suite:
@@ -51,6 +73,7 @@
 
 import net from 'node:net';
 import http from 'node:http';
+import https from 'node:https';
 import { pathToFileURL } from 'node:url';
 
 export interface FaultProxyOptions {
@@ -60,6 +83,44 @@ export interface FaultProxyOptions {
   port?: number;
   /** Address to listen on; default 127.0.0.1. */
   host?: string;
+  /** Terminate TLS and forward request by request over TLS (see the file header). */
+  tls?: FaultProxyTls;
+}
+
+/** A TLS-terminating proxy: its own certificate, and how it reaches the target. */
+export interface FaultProxyTls {
+  /** The certificate (PEM) the proxy presents to clients, and its key. */
+  cert: string | Buffer;
+  key: string | Buffer;
+  /** The target's TLS and credentials, which the proxy uses in place of the client's. */
+  upstream: {
+    /** The CA the target's certificate is checked against. */
+    ca?: string | Buffer;
+    /** A client certificate and key to present to the target. */
+    cert?: string | Buffer;
+    key?: string | Buffer;
+    /** An Authorization header to send the target (the client's own is dropped). */
+    authorization?: string;
+    /** The name the target's certificate is checked for (default: the target host). */
+    servername?: string;
+  };
+}
+
+export interface AnswerOptions extends Http503Options {
+  /** The body of the answer (default a line of text). */
+  body?: string;
+  contentType?: string;
+  /** TLS mode: only requests whose "METHOD /path?query" matches are answered. */
+  match?: RegExp;
+}
+
+export interface CutResponseOptions {
+  /** Bytes of the answer's body forwarded before the cut (default 64). */
+  after?: number;
+  /** Cut this many answers, then heal (default 1). */
+  count?: number;
+  /** Only answers to requests whose "METHOD /path?query" matches. */
+  match?: RegExp;
 }
 
 export interface Http503Options {
@@ -69,6 +130,8 @@ export interface Http503Options {
   forMs?: number;
   /** Value of the Retry-After header, in seconds (default 1). */
   retryAfterSeconds?: number;
+  /** TLS mode: only requests whose "METHOD /path?query" matches are answered. */
+  match?: RegExp;
 }
 
 export interface CutOptions {
@@ -93,8 +156,14 @@ export interface FaultProxyStats {
   http429: number;
   /** Connections cut mid-upload by cutAfter(). */
   cut: number;
-  /** Connections whose upstream connect failed. */
+  /** Connections whose upstream connect failed (TLS mode: requests). */
   upstreamErrors: number;
+  /** TLS mode: requests received. */
+  requests: number;
+  /** TLS mode: requests given answer() (statuses other than 503 and 429). */
+  answered: number;
+  /** TLS mode: answers cut mid-body by cutResponse(). */
+  responsesCut: number;
   /** Connections currently open. */
   open: number;
 }
@@ -129,10 +198,19 @@ export class FaultProxy {
   #resetTimer: Timer | undefined;
   #http503Left = 0; // connections still to answer with 503 (or 429); Infinity while timed
   #http503Timer: Timer | undefined;
-  #status: 503 | 429 = 503;
+  #status = 503;
   #retryAfter = 1;
+  #answerBody: string | undefined;
+  #answerType: string | undefined;
+  #answerMatch: RegExp | undefined;
   #cutLeft = 0;
   #cutAfterBytes = 0;
+  #responseCutLeft = 0;
+  #responseCutAfter = 64;
+  #responseCutMatch: RegExp | undefined;
+  readonly #tls: FaultProxyTls | undefined;
+  #agent: https.Agent | undefined;
+  #log: string[] = [];
 
   #stats: Counters = {
     connections: 0,
@@ -144,12 +222,26 @@ export class FaultProxy {
     http429: 0,
     cut: 0,
     upstreamErrors: 0,
+    requests: 0,
+    answered: 0,
+    responsesCut: 0,
   };
 
   private constructor(options: FaultProxyOptions) {
     this.target = parseTarget(options.target);
     this.host = options.host ?? '127.0.0.1';
     this.#port = options.port ?? 0;
+    this.#tls = options.tls;
+    if (options.tls) {
+      const up = options.tls.upstream;
+      this.#agent = new https.Agent({
+        keepAlive: true,
+        ...(up.ca ? { ca: up.ca } : {}),
+        ...(up.cert ? { cert: up.cert } : {}),
+        ...(up.key ? { key: up.key } : {}),
+        ...(up.servername ? { servername: up.servername } : {}),
+      });
+    }
   }
 
   /** Starts a proxy and resolves once it listens. */
@@ -213,18 +305,46 @@ export class FaultProxy {
     this.#answerWith(429, options);
   }
 
+  /**
+   * Answers with `status` (and Retry-After) in place of the target: TLS mode
+   * only, request by request, the matching ones when `match` is given.
+   */
+  answer(status: number, options: number | AnswerOptions = {}): void {
+    if (!this.#tls)
+      throw new Error('fault-proxy: answer() needs the TLS mode (use http503/http429)');
+    this.#answerWith(status, options);
+  }
+
+  /** TLS mode: the next `count` answers (to matching requests) are cut after `after` bytes of body. */
+  cutResponse(options: CutResponseOptions = {}): void {
+    if (!this.#tls) throw new Error('fault-proxy: cutResponse() needs the TLS mode');
+    this.#responseCutLeft = options.count ?? 1;
+    this.#responseCutAfter = options.after ?? 64;
+    this.#responseCutMatch = options.match;
+  }
+
+  /** TLS mode: "METHOD /path?query -> what happened" for each request, oldest first (the last 2,000). */
+  requestLog(): string[] {
+    return [...this.#log];
+  }
+
   /** Cuts the next `count` connections whose client sends more than `bytes`, once it has. */
   cutAfter(bytes: number, options: CutOptions = {}): void {
     if (!(bytes >= 0)) throw new Error('fault-proxy: cutAfter(bytes) needs bytes >= 0');
     this.#cutAfterBytes = bytes;
     this.#cutLeft = options.count ?? 1;
-    for (const s of this.#sockets) s.end();
+    // TLS mode counts per request: open connections stay.
+    if (!this.#tls) for (const s of this.#sockets) s.end();
   }
 
-  #answerWith(status: 503 | 429, options: number | Http503Options): void {
-    const o: Http503Options = typeof options === 'number' ? { count: options } : options;
+  #answerWith(status: number, options: number | AnswerOptions): void {
+    const o: AnswerOptions = typeof options === 'number' ? { count: options } : options;
+    if (o.match && !this.#tls) throw new Error('fault-proxy: `match` needs the TLS mode');
     this.#status = status;
     this.#retryAfter = o.retryAfterSeconds ?? 1;
+    this.#answerBody = o.body;
+    this.#answerType = o.contentType;
+    this.#answerMatch = o.match;
     if (o.forMs === undefined && o.count === undefined) {
       this.#http503Left = Number.POSITIVE_INFINITY;
     } else if (o.forMs !== undefined) {
@@ -235,6 +355,8 @@ export class FaultProxy {
     this.#http503Timer = this.#rearm(this.#http503Timer, o.forMs, () => {
       this.#http503Left = 0;
     });
+    // TLS mode answers request by request, on open connections too.
+    if (this.#tls) return;
     // Keep-alive clients would never meet the fault on an old connection:
     // end them gracefully so the next request opens a new one.
     for (const s of this.#sockets) s.end();
@@ -250,6 +372,7 @@ export class FaultProxy {
     this.#resetting = false;
     this.#http503Left = 0;
     this.#cutLeft = 0;
+    this.#responseCutLeft = 0;
     if (this.#refusing) {
       this.#refusing = false;
       void this.#listen();
@@ -271,6 +394,7 @@ export class FaultProxy {
   /** Zeroes the counters. */
   resetStats(): void {
     for (const k of Object.keys(this.#stats) as (keyof Counters)[]) this.#stats[k] = 0;
+    this.#log = [];
   }
 
   /** Stops listening and destroys every connection. */
@@ -279,6 +403,7 @@ export class FaultProxy {
     for (const t of this.#timers) clearTimeout(t);
     this.#timers.clear();
     for (const s of this.#sockets) s.destroy();
+    this.#agent?.destroy();
     const server = this.#server;
     this.#server = undefined;
     if (server?.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -292,7 +417,9 @@ export class FaultProxy {
     if (this.#closed || this.#refusing) return Promise.resolve();
     if (this.#server?.listening) return Promise.resolve();
     if (this.#listenPromise) return this.#listenPromise;
-    const server = net.createServer((socket) => this.#accept(socket));
+    const server = this.#tls
+      ? this.#tlsServer(this.#tls)
+      : net.createServer((socket) => this.#accept(socket));
     this.#listenPromise = new Promise<void>((resolve, reject) => {
       server.once('error', (err) => {
         this.#listenPromise = undefined;
@@ -379,7 +506,7 @@ export class FaultProxy {
   }
 
   #answer503(client: net.Socket): void {
-    const reason = this.#status === 429 ? 'Too Many Requests' : 'Service Unavailable';
+    const reason = http.STATUS_CODES[this.#status] ?? 'Error';
     const body = `fault-proxy: ${this.#status} ${reason}\n`;
     const headers =
       `HTTP/1.1 ${this.#status} ${reason}\r\n` +
@@ -483,7 +610,185 @@ export class FaultProxy {
     upstream.on('end', () => client.end());
     client.resume();
   }
+  // ---- TLS mode: request by request ---------------------------------------------
+
+  #tlsServer(tls: FaultProxyTls): https.Server {
+    const server = https.createServer(
+      // HTTP/1.1 only: a Go client offered h2 falls back to it, so answers can be written.
+      { cert: tls.cert, key: tls.key, ALPNProtocols: ['http/1.1'] },
+      (request, response) => this.#request(request, response),
+    );
+    server.on('connection', (socket: net.Socket) => {
+      this.#stats.connections++;
+      this.#track(socket);
+      if (this.#refusing) {
+        this.#stats.dropped++;
+        socket.destroy();
+      } else if (this.#resetting) {
+        this.#rst(socket);
+      }
+    });
+    // A handshake a client gave up on is no error of the proxy's.
+    server.on('tlsClientError', () => undefined);
+    return server;
+  }
+
+  #note(line: string, outcome: string): void {
+    this.#log.push(`${line} -> ${outcome}`);
+    if (this.#log.length > 2000) this.#log.shift();
+  }
+
+  #request(request: http.IncomingMessage, response: http.ServerResponse): void {
+    this.#stats.requests++;
+    const line = `${request.method ?? 'GET'} ${request.url ?? '/'}`;
+    if (this.#http503Left > 0 && (!this.#answerMatch || this.#answerMatch.test(line))) {
+      this.#http503Left--;
+      const status = this.#status;
+      if (status === 429) this.#stats.http429++;
+      else if (status === 503) this.#stats.http503++;
+      else this.#stats.answered++;
+      this.#note(line, String(status));
+      const body =
+        this.#answerBody ?? `fault-proxy: ${status} ${http.STATUS_CODES[status] ?? ''}\n`;
+      request.resume();
+      response.writeHead(status, {
+        'retry-after': String(this.#retryAfter),
+        'content-type':
+          this.#answerType ?? (this.#answerBody === undefined ? 'text/plain' : 'application/json'),
+        'content-length': Buffer.byteLength(body),
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    const wait = this.#delayMs;
+    if (wait <= 0) {
+      this.#forwardRequest(request, response, line);
+      return;
+    }
+    this.#stats.delayed++;
+    request.pause();
+    const t = setTimeout(() => {
+      this.#timers.delete(t);
+      if (!request.socket.destroyed) this.#forwardRequest(request, response, line);
+    }, wait);
+    this.#timers.add(t);
+  }
+
+  #cutClient(request: http.IncomingMessage): void {
+    const socket = request.socket;
+    if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+    else socket.destroy();
+  }
+
+  #forwardRequest(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    line: string,
+  ): void {
+    const tls = this.#tls!;
+    const headers: http.OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (!HOP_BY_HOP.has(name) && name !== 'authorization' && value !== undefined)
+        headers[name] = value;
+    }
+    headers.host = `${this.target.host}:${this.target.port}`;
+    if (tls.upstream.authorization) headers.authorization = tls.upstream.authorization;
+    const cutResponse =
+      this.#responseCutLeft > 0 && (!this.#responseCutMatch || this.#responseCutMatch.test(line));
+    if (cutResponse) this.#responseCutLeft--;
+    let cutRequest = this.#cutLeft > 0 ? this.#cutAfterBytes : undefined;
+    const upstream = https.request({
+      host: this.target.host,
+      port: this.target.port,
+      method: request.method,
+      path: request.url,
+      headers,
+      agent: this.#agent,
+    });
+    upstream.on('error', () => {
+      if (!response.headersSent) {
+        this.#stats.upstreamErrors++;
+        this.#note(line, 'upstream failed');
+      }
+      request.socket.destroy();
+    });
+    upstream.on('response', (answer) => {
+      this.#stats.forwarded++;
+      const status = answer.statusCode ?? 502;
+      const out: http.OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
+      }
+      response.writeHead(status, out);
+      if (!cutResponse) {
+        this.#note(line, String(status));
+        answer.pipe(response);
+        answer.on('error', () => request.socket.destroy());
+        return;
+      }
+      // Forward the first bytes of the body, then close the connection mid-answer
+      // (once they are written, so the client reads them before the close).
+      let sent = 0;
+      let done = false;
+      const limit = this.#responseCutAfter;
+      const cut = (): void => {
+        if (done) return;
+        done = true;
+        this.#stats.responsesCut++;
+        this.#note(line, `${status}, cut after ${sent} bytes`);
+        answer.destroy();
+        request.socket.destroy();
+      };
+      answer.on('data', (chunk: Buffer) => {
+        if (sent >= limit) return;
+        const part = chunk.subarray(0, limit - sent);
+        sent += part.length;
+        response.write(part, sent >= limit ? cut : undefined);
+      });
+      // An answer shorter than the cut is cut at its end (before it is complete).
+      answer.on('end', () => {
+        if (sent < limit) response.write('', cut);
+      });
+    });
+    let sent = 0;
+    request.on('data', (chunk: Buffer) => {
+      if (cutRequest !== undefined && this.#cutLeft <= 0) cutRequest = undefined;
+      if (cutRequest !== undefined && sent + chunk.length > cutRequest) {
+        this.#cutLeft--;
+        if (cutRequest > sent) upstream.write(chunk.subarray(0, cutRequest - sent));
+        this.#stats.cut++;
+        this.#note(line, `request cut after ${cutRequest} bytes`);
+        cutRequest = undefined;
+        upstream.destroy();
+        this.#cutClient(request);
+        return;
+      }
+      sent += chunk.length;
+      if (!upstream.write(chunk)) {
+        request.pause();
+        upstream.once('drain', () => request.resume());
+      }
+    });
+    request.on('end', () => upstream.end());
+    request.on('error', () => upstream.destroy());
+    // A delayed request was paused: a 'data' listener alone does not resume it.
+    request.resume();
+    response.on('close', () => {
+      if (!response.writableFinished) upstream.destroy();
+    });
+  }
 }
+
+/** Headers of one hop, not forwarded. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+]);
 
 // ---- standalone -------------------------------------------------------------
 

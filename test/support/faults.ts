@@ -1,4 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dump } from 'js-yaml';
 import { expect } from 'vitest';
+import { loadKubeconfig } from '../../src/kube/config.js';
+import { loadEnvironment } from '../env/environment.js';
 import { FaultProxy, type FaultProxyStats } from '../env/fault-proxy.js';
 import type { ActionRun } from './runner.js';
 
@@ -103,4 +110,132 @@ export function expectOutage(run: ActionRun): void {
   expect(run.stdout).toMatch(/could not be reached/);
   expect(run.stdout).toContain('not a problem with your inputs');
   expect(run.stdout).not.toContain('failed unexpectedly');
+}
+
+/**
+ * A fault proxy that terminates TLS in front of the real API server of
+ * test/env: its own CA and certificate (made here with openssl, for
+ * 127.0.0.1), the API server reached with the admin kubeconfig's real
+ * credentials, and a kubeconfig that trusts only that CA and points at the
+ * proxy (its user's token is dropped by the proxy). helm, kubectl and the
+ * in-process client all go through it with that kubeconfig.
+ */
+export interface ApiServerProxy {
+  proxy: FaultProxy;
+  /** A kubeconfig file for the API server through the proxy. */
+  kubeconfig: string;
+  /** `https://127.0.0.1:PORT`, the server that kubeconfig names. */
+  server: string;
+  close(): Promise<void>;
+}
+
+export async function apiServerProxy(): Promise<ApiServerProxy> {
+  const environment = loadEnvironment();
+  const admin = loadKubeconfig(environment.kubeconfig);
+  const dir = mkdtempSync(join(tmpdir(), 'api-fault-proxy-'));
+  const pki = (name: string) => join(dir, name);
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=fault-proxy test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign',
+    '-keyout',
+    pki('ca.key'),
+    '-out',
+    pki('ca.crt'),
+  );
+  openssl(
+    'req',
+    '-new',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-subj',
+    '/CN=fault-proxy',
+    '-keyout',
+    pki('proxy.key'),
+    '-out',
+    pki('proxy.csr'),
+  );
+  writeFileSync(
+    pki('proxy.ext'),
+    'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\n',
+  );
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    pki('proxy.csr'),
+    '-CA',
+    pki('ca.crt'),
+    '-CAkey',
+    pki('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '1',
+    '-extfile',
+    pki('proxy.ext'),
+    '-out',
+    pki('proxy.crt'),
+  );
+  const authorization = await admin.authorization?.();
+  const proxy = await FaultProxy.start({
+    target: new URL(admin.server).host,
+    tls: {
+      cert: readFileSync(pki('proxy.crt')),
+      key: readFileSync(pki('proxy.key')),
+      upstream: {
+        ...(admin.ca ? { ca: admin.ca } : {}),
+        ...(admin.cert ? { cert: admin.cert } : {}),
+        ...(admin.key ? { key: admin.key } : {}),
+        ...(authorization ? { authorization } : {}),
+        ...(admin.tlsServerName ? { servername: admin.tlsServerName } : {}),
+      },
+    },
+  });
+  const server = `https://${proxy.address}`;
+  const kubeconfig = pki('kubeconfig');
+  writeFileSync(
+    kubeconfig,
+    dump({
+      apiVersion: 'v1',
+      kind: 'Config',
+      'current-context': 'through-fault-proxy',
+      contexts: [{ name: 'through-fault-proxy', context: { cluster: 'proxy', user: 'proxy' } }],
+      clusters: [
+        {
+          name: 'proxy',
+          cluster: {
+            server,
+            'certificate-authority-data': readFileSync(pki('ca.crt')).toString('base64'),
+          },
+        },
+      ],
+      users: [{ name: 'proxy', user: { token: 'dropped-by-the-fault-proxy' } }],
+    }),
+    { mode: 0o600 },
+  );
+  return {
+    proxy,
+    kubeconfig,
+    server,
+    close: async () => {
+      await proxy.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

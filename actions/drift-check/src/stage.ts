@@ -97,6 +97,7 @@ export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
     client = new KubeClient(loadKubeconfig(kubeconfig.file), {
       maxSockets: inputs.concurrency,
       userAgent: 'pipeline-actions/drift-check',
+      consequence: 'no drift verdict was given',
     });
     const version = await client.version();
     core.info(`Kubernetes ${version} at ${client.connection.server}`);

@@ -163,7 +163,7 @@ describe('an image pinned by digest on a registry the runner cannot reach', () =
 describe('the cluster and the chart', () => {
   const helm = helms()[0]!;
 
-  it('an API server that cannot be reached is named, with what to check', async () => {
+  it('an API server that cannot be reached is an outage that names it, with what to check', async () => {
     const proxy = await FaultProxy.start({ target: env().apiserver });
     try {
       proxy.refuse();
@@ -174,7 +174,7 @@ describe('the cluster and the chart', () => {
       expect(run.exitCode).toBe(1);
       expect(failure(run.stdout)).toMatch(
         new RegExp(
-          `^helm-deploy: The Kubernetes API server https://${proxy.address} cannot be reached: .*refused.*\\nHow to fix: check the kubeconfig's server address`,
+          `^helm-deploy: the Kubernetes API server https://${proxy.address} \\(.*\\) could not be reached after 4 attempts over \\d+\\.\\d s: connect ECONNREFUSED .*; nothing was deployed\\nThis is an outage or a network problem between this runner and that service, not a problem with your inputs: check the host name`,
         ),
       );
       expect(run.stdout).not.toContain('failed unexpectedly');

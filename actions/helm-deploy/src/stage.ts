@@ -147,6 +147,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     const cluster = () =>
       (client ??= new KubeClient(loadKubeconfig(kubeconfig.file), {
         userAgent: 'pipeline-actions/helm-deploy',
+        // Every read that can fail the step comes before helm writes.
+        consequence: 'nothing was deployed',
       }));
     if (inputs.rendered !== undefined) {
       return await compareRendered(helm, cluster(), inputs, {
