@@ -10,6 +10,7 @@ import {
   type SignOptions,
 } from './helm/charts.js';
 import { helmFailure, releaseFailure } from './helm/failures.js';
+import { helmBinaryVersion } from './helm/build-version.js';
 import { HelmHome } from './helm/home.js';
 import { locateHelm, type HelmSetupOptions, type HelmSource } from './helm/install.js';
 import { parseLintOutput } from './helm/lint-output.js';
@@ -100,15 +101,19 @@ export class Helm extends Tool {
   }
 
   /**
-   * Asks the binary its version, once per binary (ToolVersionCache); only
-   * helm 3 and helm 4 are accepted.
+   * Knows the binary's version without running it when it can: from the
+   * binary's Go build info (src/tools/helm/build-version.ts), from an
+   * earlier run's answer (ToolVersionCache), or as `expected` (the release
+   * setupHelm installed, checksum verified); otherwise asks the binary,
+   * once per binary. Only helm 3 and helm 4 are accepted.
    */
   static async open(
     binary: string,
     home: HelmHome,
     versions = new ToolVersionCache(),
+    expected?: string,
   ): Promise<Helm> {
-    let version = versions.get(binary);
+    let version = helmBinaryVersion(binary) ?? versions.get(binary) ?? expected;
     if (version === undefined) {
       const probe = new Helm(binary, home, 'unknown', 3);
       const { stdout } = await probe.executeChecked(['version', '--template', '{{.Version}}'], {
@@ -439,7 +444,12 @@ function capabilityArgs(capabilities: TemplateRequest['capabilities']): string[]
 /** Finds or installs the helm a `helm-version` input names, and opens it in `home` (a fresh one by default). */
 export async function setupHelm(source: HelmSource, options: HelmSetupOptions = {}): Promise<Helm> {
   const binary = await locateHelm(source, options);
-  const helm = await Helm.open(binary, options.home ?? HelmHome.create());
+  const helm = await Helm.open(
+    binary,
+    options.home ?? HelmHome.create(),
+    undefined,
+    source.kind === 'release' ? source.version : undefined,
+  );
   if (source.kind === 'release' && helm.version !== source.version) {
     throw new Error(`The helm installed for ${source.version} reports ${helm.version}.`);
   }
