@@ -57,7 +57,26 @@
 // requestLog() lists what was asked, and how each request ended.
 //
 // Faults given a duration heal themselves after it. stats() counts what the
-// proxy saw. Zero dependencies (node:net only), so it runs in-process in a
+// proxy saw.
+//
+// For plain HTTP/1 it also reads the request lines it forwards (it forwards
+// every byte unchanged) so a test can observe a client on a real server:
+//
+//   requests(match?)      requests seen by `METHOD /path` (query left out),
+//                         and the most of them in flight at once (from its
+//                         request head to the first byte of its answer)
+//   hold(match, count)    holds the requests `match` keeps, unforwarded,
+//                         until `count` of them are held, then lets them all
+//                         go: a client meant to run `count` at once is seen
+//                         doing so, whatever the server's speed
+//
+// A request starts at its head and ends at the first byte that comes back
+// (HTTP/1 clients send the next request of a connection only after its
+// answer), so what is in flight here is never more than what the client had
+// in flight. TLS and other bytes are not requests and are not counted (with
+// `tls`, see requestLog()).
+//
+// Zero dependencies (node built-ins only), so it runs in-process in a
 // vitest suite:
 //
 //   const proxy = await FaultProxy.start({ target: env.registry });
@@ -168,6 +187,29 @@ export interface FaultProxyStats {
   open: number;
 }
 
+/** What requests() reports. */
+export interface RequestStats {
+  /** Requests seen, by `METHOD /path` (the query left out). */
+  count: Record<string, number>;
+  /** The most requests in flight at the same time. */
+  maxInFlight: number;
+  /** Requests in flight now. */
+  inFlight: number;
+}
+
+interface SeenRequest {
+  line: string;
+  /** Event sequence numbers: when the head was seen, and the first byte of the answer (or the close). */
+  start: number;
+  end?: number;
+}
+
+interface Hold {
+  match: RegExp;
+  count: number;
+  held: (() => void)[];
+}
+
 type Timer = ReturnType<typeof setTimeout>;
 type Counters = Omit<FaultProxyStats, 'open'>;
 
@@ -211,6 +253,10 @@ export class FaultProxy {
   readonly #tls: FaultProxyTls | undefined;
   #agent: https.Agent | undefined;
   #log: string[] = [];
+
+  #requests: SeenRequest[] = [];
+  #events = 0;
+  #holds: Hold[] = [];
 
   #stats: Counters = {
     connections: 0,
@@ -391,10 +437,41 @@ export class FaultProxy {
     return { ...this.#stats, open: this.#sockets.size };
   }
 
-  /** Zeroes the counters. */
+  /** Zeroes the counters (the requests seen too). */
   resetStats(): void {
     for (const k of Object.keys(this.#stats) as (keyof Counters)[]) this.#stats[k] = 0;
     this.#log = [];
+    this.#requests = [];
+  }
+
+  /** The plain HTTP/1 requests seen (those `match` keeps, tested on `METHOD /path`): how many of each, how many at once. */
+  requests(match?: RegExp): RequestStats {
+    const seen = this.#requests.filter((request) => !match || match.test(request.line));
+    const count: Record<string, number> = {};
+    const changes: [number, number][] = [];
+    for (const request of seen) {
+      count[request.line] = (count[request.line] ?? 0) + 1;
+      changes.push([request.start, 1]);
+      if (request.end !== undefined) changes.push([request.end, -1]);
+    }
+    let inFlight = 0;
+    let maxInFlight = 0;
+    for (const [, change] of changes.sort((a, b) => a[0] - b[0])) {
+      inFlight += change;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+    }
+    return { count, maxInFlight, inFlight };
+  }
+
+  /**
+   * Holds each new request `match` keeps (on `METHOD /path`), unforwarded,
+   * until `count` are held; then forwards them all. Resolves when it has.
+   */
+  hold(match: RegExp, count: number): Promise<void> {
+    if (!(count >= 1)) throw new Error('fault-proxy: hold(match, count) needs count >= 1');
+    return new Promise<void>((resolve) => {
+      this.#holds.push({ match, count, held: [resolve] });
+    });
   }
 
   /** Stops listening and destroys every connection. */
@@ -536,6 +613,57 @@ export class FaultProxy {
     this.#timers.add(t);
   }
 
+  /**
+   * Reads one connection's requests from what its client sends: a request
+   * head opens a request, the first byte back (or the close) ends it. Bytes
+   * in between are its body; bytes that do not start like a request line
+   * (TLS, a body sent after an interim answer) are skipped until the next
+   * answer. read() gives a promise to wait for when the request is held.
+   */
+  #requestReader(): { read(chunk: Buffer): Promise<void> | undefined; answered(): void } {
+    let state: 'head' | 'open' | 'skip' = 'head';
+    let head = '';
+    let open: SeenRequest | undefined;
+    return {
+      read: (chunk) => {
+        if (state !== 'head') return undefined;
+        head += chunk.toString('latin1');
+        if (!/^[A-Z]{1,16}(?: |$)/.test(head.slice(0, 17)) || head.length > 64 * 1024) {
+          state = 'skip';
+          head = '';
+          return undefined;
+        }
+        const end = head.indexOf('\r\n\r\n');
+        if (end < 0) return undefined;
+        const [method = '', target = ''] = head.slice(0, head.indexOf('\r\n')).split(' ');
+        head = '';
+        state = 'open';
+        open = { line: `${method} ${target.split('?')[0]}`, start: this.#events++ };
+        this.#requests.push(open);
+        return this.#held(open.line);
+      },
+      answered: () => {
+        if (open && open.end === undefined) open.end = this.#events++;
+        open = undefined;
+        state = 'head';
+        head = '';
+      },
+    };
+  }
+
+  /** A promise that holds a new request, when a hold() keeps it; the last one held lets all go. */
+  #held(line: string): Promise<void> | undefined {
+    const hold = this.#holds.find((h) => h.match.test(line));
+    if (!hold) return undefined;
+    const gate = new Promise<void>((resolve) => hold.held.push(resolve));
+    // held[0] resolves hold()'s own promise; the others are the requests.
+    if (hold.held.length > hold.count) {
+      this.#holds.splice(this.#holds.indexOf(hold), 1);
+      for (const release of hold.held) release();
+    }
+    return gate;
+  }
+
   #forward(client: net.Socket, cutAfter?: number): void {
     const upstream = net.connect({ host: this.target.host, port: this.target.port });
     this.#track(upstream);
@@ -558,6 +686,9 @@ export class FaultProxy {
     });
     // client -> upstream: each chunk waits while delay() is active
     let queue: Promise<void> = Promise.resolve();
+    const requests = this.#requestReader();
+    upstream.on('data', () => requests.answered());
+    upstream.once('close', () => requests.answered());
     let sent = 0;
     const send = (chunk: Buffer): void => {
       if (upstream.destroyed) return;
@@ -584,6 +715,8 @@ export class FaultProxy {
       }
     };
     client.on('data', (chunk: Buffer) => {
+      const held = requests.read(chunk);
+      if (held) queue = queue.then(() => held);
       const wait = this.#delayMs;
       if (wait <= 0) {
         queue = queue.then(() => send(chunk));
