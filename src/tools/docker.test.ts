@@ -1,5 +1,4 @@
 import {
-  chmodSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -98,6 +97,7 @@ describe('docker failures as a user sees them', () => {
 });
 
 describe('the docker config of a run', () => {
+  // Logging in into it runs the real docker: docker.itg.test.ts.
   function userConfig(): string {
     const dir = mkdtempSync(join(tmpdir(), 'pa-user-docker-'));
     writeFileSync(
@@ -110,21 +110,6 @@ describe('the docker config of a run', () => {
     );
     mkdirSync(join(dir, 'buildx'));
     return dir;
-  }
-
-  /**
-   * A stand-in docker that records its arguments and stdin: the point is that
-   * the password goes on stdin and never in argv, which a real docker does
-   * not report.
-   */
-  function recordingDocker(dir: string): string {
-    const script = join(dir, 'docker');
-    writeFileSync(
-      script,
-      `#!/bin/sh\nprintf '%s\\n' "$@" > "${dir}/args"\ncat > "${dir}/stdin"\necho "$DOCKER_CONFIG" > "${dir}/config-dir"\n`,
-    );
-    chmodSync(script, 0o755);
-    return script;
   }
 
   it("starts from the user's logins and builders, without their credential store; remove() deletes it", async () => {
@@ -142,28 +127,5 @@ describe('the docker config of a run', () => {
     await docker.remove();
     expect(existsSync(docker.configDir)).toBe(false);
     expect(existsSync(join(user, 'buildx'))).toBe(true);
-  });
-
-  it('logs in with the password on stdin only, into its own config', async () => {
-    const user = userConfig();
-    const bin = mkdtempSync(join(tmpdir(), 'pa-bin-'));
-    const docker = await Docker.create(mkdtempSync(join(tmpdir(), 'pa-t-')), {
-      userConfigDir: user,
-      binary: recordingDocker(bin),
-    });
-    await docker.login('registry.example.com', 'ci', 's3cr3t');
-    expect(readFileSync(join(bin, 'args'), 'utf8').split('\n').filter(Boolean)).toEqual([
-      'login',
-      'registry.example.com',
-      '--username',
-      'ci',
-      '--password-stdin',
-    ]);
-    expect(readFileSync(join(bin, 'stdin'), 'utf8')).toBe('s3cr3t');
-    expect(readFileSync(join(bin, 'config-dir'), 'utf8').trim()).toBe(docker.configDir);
-    // its credential helper would have stored the password outside this run's config
-    expect(
-      JSON.parse(readFileSync(join(docker.configDir, 'config.json'), 'utf8')).credHelpers,
-    ).toEqual({ 'other.example.com': 'gcloud' });
   });
 });
