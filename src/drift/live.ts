@@ -4,7 +4,7 @@ import {
   type KubeClient,
   type ListOptions,
 } from '../kube/client.js';
-import { mapSettled } from '../render/limit.js';
+import { mapSettled } from '../limit.js';
 import {
   apiGroup,
   objectKey,

@@ -16,7 +16,7 @@ import {
 } from '../record/record.js';
 import { appKey } from '../record/app-key.js';
 import { requestHash } from '../record/request.js';
-import { mapSettled } from '../render/limit.js';
+import { mapSettled } from '../limit.js';
 import {
   releaseStates,
   type ReleaseState,

@@ -1,6 +1,6 @@
 import { errorMessage, isUserError } from '../errors.js';
 import { KubeApiError, type ApiResource, type KubeClient } from '../kube/client.js';
-import { mapSettled } from '../render/limit.js';
+import { mapSettled } from '../limit.js';
 import { describeObject, objectKey, type KubeObject, type ObjectRef } from '../kube/objects.js';
 import type { Difference } from './compare.js';
 import { kindKey } from './live.js';

@@ -2,7 +2,7 @@ import type { MappingNode, ScalarNode } from 'js-yaml';
 import { errorMessage, isOutage, isUserError, UserError, UserErrors } from '../errors.js';
 import { isMutableTag, parseReference, type ImageReference } from '../oci/reference.js';
 import type { PinCheck } from '../oci/client.js';
-import { mapSettled } from './limit.js';
+import { mapSettled } from '../limit.js';
 import {
   isSequence,
   mappingGet,

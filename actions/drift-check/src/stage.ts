@@ -9,7 +9,7 @@ import { SharedLists } from '../../../src/drift/live.js';
 import { parseShard, planTargets, type PlannedTarget } from '../../../src/drift/plan.js';
 import { slots, targetStates } from '../../../src/drift/states.js';
 import { ReleaseStorage, storageDriver } from '../../../src/release/storage.js';
-import { mapSettled } from '../../../src/render/limit.js';
+import { mapSettled } from '../../../src/limit.js';
 import { builtInRules, userRule, type IgnoreRule } from '../../../src/drift/ignore.js';
 import { redactor } from '../../../src/drift/redact.js';
 import { DesiredRenderer } from '../../../src/drift/render.js';
