@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { parseManifest } from '../manifest/index.js';
 import { parseCatalog, type RuntimeImage } from './catalog.js';
 import { buildRecord, configHash, sourcesHash, stableJson } from './content-hash.js';
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const digest = (c: string) => `sha256:${c.repeat(64)}`;
 function catalog(runtimeDigest = digest('1'), user = '10001:10001') {
   return parseCatalog(
@@ -37,6 +39,26 @@ describe('the content hash', () => {
     expect(executable).not.toBe(first);
     writeFileSync(join(dir, 'a.txt'), 'two');
     expect(await sourcesHash(dir, files)).not.toBe(executable);
+  });
+
+  it('of sources keeps its defined value: one line per file, in the order listed, many files read at once', async () => {
+    // Every published image carries this value: it must not change for the same content.
+    const dir = mkdtempSync(join(tmpdir(), 'pa-hash-'));
+    const files: string[] = [];
+    const lines: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const file = `f${String(i).padStart(2, '0')}.txt`;
+      writeFileSync(join(dir, file), `content ${i}\n`.repeat(i * 100));
+      if (i % 7 === 0) chmodSync(join(dir, file), 0o755);
+      files.push(file);
+      lines.push(
+        `file ${file} ${i % 7 === 0 ? 'x' : '-'} ${sha256(`content ${i}\n`.repeat(i * 100))}\n`,
+      );
+    }
+    symlinkSync('f01.txt', join(dir, 'link'));
+    files.push('gone.txt', 'link');
+    lines.push('link link f01.txt\n');
+    expect(await sourcesHash(dir, files)).toBe(sha256(lines.join('')));
   });
 
   it('of the configuration follows default.json, the package format and the runtime settings, not the digests', () => {

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { lstat, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppManifest } from '../manifest/index.js';
+import { mapSettled } from '../limit.js';
 import type { BuilderImage, RuntimeImage } from './catalog.js';
 import type { BuildRecord } from './labels.js';
 
@@ -20,18 +21,32 @@ import type { BuildRecord } from './labels.js';
  */
 export const GENERATOR_VERSION = 1;
 
-/** SHA-256 over each file's path, kind, exec bit and content (or link target). */
+/** Files read at once while hashing the sources. */
+const HASH_CONCURRENCY = 8;
+
+/**
+ * SHA-256 over each file's path, kind, exec bit and content (or link
+ * target), one line per file in the order given. Files are read a few at a
+ * time; the lines still go into the hash in order, so the value is the same.
+ */
 export async function sourcesHash(root: string, files: readonly string[]): Promise<string> {
+  const lines = await mapSettled(files, HASH_CONCURRENCY, (file) => sourceLine(root, file));
   const hash = createHash('sha256');
-  for (const file of files) {
-    const path = join(root, file);
-    const info = await lstat(path).catch(() => undefined);
-    if (!info) continue; // listed by git but deleted in the working tree
-    if (info.isSymbolicLink()) hash.update(`link ${file} ${await readlink(path)}\n`);
-    else if (info.isFile())
-      hash.update(`file ${file} ${info.mode & 0o111 ? 'x' : '-'} ${await fileSha256(path)}\n`);
+  for (const line of lines) {
+    if (line.status === 'rejected') throw line.reason;
+    if (line.value !== undefined) hash.update(line.value);
   }
   return hash.digest('hex');
+}
+
+async function sourceLine(root: string, file: string): Promise<string | undefined> {
+  const path = join(root, file);
+  const info = await lstat(path).catch(() => undefined);
+  if (!info) return undefined; // listed by git but deleted in the working tree
+  if (info.isSymbolicLink()) return `link ${file} ${await readlink(path)}\n`;
+  if (info.isFile())
+    return `file ${file} ${info.mode & 0o111 ? 'x' : '-'} ${await fileSha256(path)}\n`;
+  return undefined;
 }
 
 async function fileSha256(path: string): Promise<string> {

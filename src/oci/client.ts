@@ -74,6 +74,8 @@ const CONFIG_MAX_BYTES = 8 * 1024 * 1024;
 const DEFAULT_TAG_PAGE_SIZE = 1000;
 const DEFAULT_MAX_TAG_PAGES = 100;
 const DEFAULT_PLATFORM: Platform = { os: 'linux', architecture: 'amd64' };
+/** Bytes of manifests and config blobs a client keeps by digest (content-addressed, so never stale). */
+const KEPT_BY_DIGEST_MAX_BYTES = 2 * 1024 * 1024;
 
 export class RegistryClient {
   /** The registry as people name it: `docker.io`, `127.0.0.1:5000`. */
@@ -83,6 +85,12 @@ export class RegistryClient {
   private readonly session: RegistrySession;
   private readonly resolved = new Map<string, Promise<string>>();
   private readonly checked = new Map<string, Promise<PinCheck>>();
+  /**
+   * Manifests and config blobs already read, by `repository@digest`: what a
+   * digest names never changes, so one run reads each once (a reused image's
+   * manifest is read to plan, to check the policy and to size it).
+   */
+  private readonly kept = new KeptByDigest(KEPT_BY_DIGEST_MAX_BYTES);
 
   constructor(
     registry: string,
@@ -175,6 +183,8 @@ export class RegistryClient {
   async getManifest(repository: string, reference: string): Promise<Manifest> {
     validateRepository(repository);
     validateManifestReference(reference);
+    const kept = isDigest(reference) ? this.kept.get(`${repository}@${reference}`) : undefined;
+    if (kept) return kept as Manifest;
     const target = `/v2/${repository}/manifests/${reference}`;
     const response = await this.session.call(
       `GET ${repository}:${reference}`,
@@ -206,7 +216,9 @@ export class RegistryClient {
       mediaTypeOf(header(response, 'content-type')) ??
       (typeof json.mediaType === 'string' ? json.mediaType : '');
     const digest = isDigest(reference) ? reference : (headerDigest ?? digestOf(bytes));
-    return { digest, mediaType, bytes, json };
+    const manifest = { digest, mediaType, bytes, json };
+    this.kept.set(`${repository}@${digest}`, manifest, bytes.length);
+    return manifest;
   }
 
   /** A blob of at most maxBytes (config blobs and the like), its digest verified. */
@@ -463,7 +475,11 @@ export class RegistryClient {
         `The manifest ${manifest.digest} of ${repository} in ${this.registry} names no config blob.`,
       );
     }
-    const blob = await this.getBlob(repository, config.digest, CONFIG_MAX_BYTES);
+    const key = `${repository}@${config.digest}`;
+    const blob =
+      (this.kept.get(key) as Buffer | undefined) ??
+      (await this.getBlob(repository, config.digest, CONFIG_MAX_BYTES));
+    this.kept.set(key, blob, blob.length);
     const parsed = parseJson(blob, `the config of ${repository}:${reference}`, this.registry);
     const rawLabels = (parsed.config as { Labels?: unknown } | undefined)?.Labels;
     const labels: Record<string, string> = {};
@@ -541,4 +557,30 @@ export function choosePlatform(
 
 function formatPlatform(platform: Platform): string {
   return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+
+/**
+ * Values read by digest, up to a total size: the oldest go first. Callers
+ * treat what they get as read-only (it is shared).
+ */
+class KeptByDigest {
+  private readonly entries = new Map<string, { value: unknown; size: number }>();
+  private size = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): unknown {
+    return this.entries.get(key)?.value;
+  }
+
+  set(key: string, value: unknown, size: number): void {
+    if (size > this.maxBytes || this.entries.has(key)) return;
+    this.entries.set(key, { value, size });
+    this.size += size;
+    for (const [oldest, entry] of this.entries) {
+      if (this.size <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.size -= entry.size;
+    }
+  }
 }

@@ -6,6 +6,8 @@ export const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+
 export const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 export const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
 export const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
+/** A CycloneDX JSON document: the SBOM build-image pushes next to an image. */
+export const SBOM_MEDIA_TYPE = 'application/vnd.cyclonedx+json';
 
 /**
  * Every manifest type is accepted, so the registry answers with what it stores

@@ -8,8 +8,8 @@ export const MAX_LAYER_BYTES = 1024 * 1024 * 1024;
 /**
  * What the policy checks and the SBOM lists, read back from the registry
  * after the push: the config's user and labels, the packages of the dpkg
- * database in the layers and the distribution, and the compressed size. Each layer is fetched once, in turn,
- * and dropped once its tar has been walked.
+ * database in the layers and the distribution, and the compressed size. Each layer is fetched once
+ * (the layers side by side) and dropped once its tar has been walked.
  */
 export async function readImageFacts(
   client: RegistryClient,
@@ -21,15 +21,15 @@ export async function readImageFacts(
     config?: { size?: number };
     layers?: { digest: string; mediaType: string; size?: number }[];
   };
-  const layers: Layer[] = [];
-  let size = manifest.config?.size ?? 0;
-  for (const layer of manifest.layers ?? []) {
-    size += layer.size ?? 0;
-    layers.push({
+  const listed = manifest.layers ?? [];
+  const size = listed.reduce((sum, layer) => sum + (layer.size ?? 0), manifest.config?.size ?? 0);
+  // Fetched side by side (the client's connections per host bound how many at once).
+  const layers: Layer[] = await Promise.all(
+    listed.map(async (layer) => ({
       mediaType: layer.mediaType,
       bytes: await client.getBlob(repository, layer.digest, MAX_LAYER_BYTES),
-    });
-  }
+    })),
+  );
   const config = (image.config.config ?? {}) as { User?: string };
   const system = imageSystem(layers);
   return {

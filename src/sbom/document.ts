@@ -17,7 +17,7 @@ import type { Dependency } from './lockfiles.js';
  * (development ones with scope "excluded": used to build, not shipped).
  */
 
-export const SBOM_MEDIA_TYPE = 'application/vnd.cyclonedx+json';
+export { SBOM_MEDIA_TYPE } from '../oci/media-types.js';
 /** The property that names the lock file a dependency comes from. */
 export const LOCKFILE_PROPERTY = 'pipeline-actions:lockfile';
 

@@ -51,7 +51,7 @@ export async function planImage(
   const content = contentTag(record.contentHash);
   if (tags.includes(content)) {
     const image = await target.client.getImageConfig(target.repository, content);
-    return reusePlan(target, image.digest, image.labels, []);
+    return reusePlan(target, tags, image.digest, image.labels, []);
   }
 
   const spec = manifest.application.version;
@@ -62,7 +62,7 @@ export async function planImage(
   const previousRecord = previous ? readBuildRecord(previous.labels) : undefined;
   if (previous && previousRecord?.contentHash === record.contentHash) {
     // The same content, published before its content tag existed: reuse it and add the tag.
-    return reusePlan(target, previous.digest, previous.labels, [content]);
+    return reusePlan(target, tags, previous.digest, previous.labels, [content]);
   }
 
   const version = resolveVersion(spec, tags);
@@ -91,8 +91,14 @@ export async function planImage(
   };
 }
 
+/**
+ * The tags that point at an image found by its content. Only tags in the
+ * listing just read are asked for (a tag not listed does not exist), each
+ * once and all at once.
+ */
 async function reusePlan(
   target: Target,
+  listed: readonly string[],
   digest: string,
   labels: Readonly<Record<string, string>>,
   restore: string[],
@@ -107,12 +113,13 @@ async function reusePlan(
   const candidates = [versionTag(version)];
   candidates.push(baseTag(version, record.runtime));
   if (record.builder) candidates.push(baseTag(version, record.builder));
-  const pointing: string[] = [];
-  for (const tag of candidates) {
-    if ((await tagDigest(target.client, target.repository, tag)) === digest) pointing.push(tag);
-  }
-  const versionFree =
-    (await tagDigest(target.client, target.repository, versionTag(version))) === undefined;
+  const digests = await Promise.all(
+    candidates.map((tag) =>
+      listed.includes(tag) ? tagDigest(target.client, target.repository, tag) : undefined,
+    ),
+  );
+  const pointing = candidates.filter((_, i) => digests[i] === digest);
+  const versionFree = digests[0] === undefined;
   if (pointing.length === 0 && versionFree) restore.push(versionTag(version));
   return { kind: 'reuse', digest, version, tags: pointing, restore };
 }

@@ -4,11 +4,10 @@ import {
   listReferrers,
   pushReferrer,
   referrersTag,
+  SBOM_MEDIA_TYPE,
   type ReferrersVia,
 } from '../../../src/oci/index.js';
 import type { ImageFacts } from '../../../src/policy/policy.js';
-import { SBOM_MEDIA_TYPE, sbomDocument } from '../../../src/sbom/document.js';
-import { readLockfiles } from '../../../src/sbom/lockfiles.js';
 import { annotate } from '../../../src/report/annotations.js';
 import { plural } from '../../../src/report/summary.js';
 import type { Target } from './target.js';
@@ -71,7 +70,12 @@ export async function publishSbom(
         error: undefined,
       };
     }
-    const image = await facts();
+    // The SBOM library loads only to make one: a reused image usually has its SBOM.
+    const [image, { sbomDocument }, { readLockfiles }] = await Promise.all([
+      facts(),
+      import('../../../src/sbom/document.js'),
+      import('../../../src/sbom/lockfiles.js'),
+    ]);
     const locks = await readLockfiles(sources.dir, sources.files);
     for (const problem of locks.problems) {
       annotate('warning', `SBOM: a lock file could not be read: ${problem}`, undefined, 'SBOM');

@@ -67,8 +67,11 @@ export async function buildImage(inputs: Inputs): Promise<BuildOutcome> {
   const target = openTarget(inputs, manifest, workspace);
   try {
     core.info(`Image: ${target.name}`);
-    const tags = await target.client.listTags(target.repository);
-    const { record, files } = await describeBuild(inputs, prepared, workspace);
+    // The registry's answer and the source hash do not depend on each other.
+    const [tags, { record, files }] = await Promise.all([
+      target.client.listTags(target.repository),
+      describeBuild(inputs, prepared, workspace),
+    ]);
     core.info(
       `Content hash: ${record.contentHash} (sources ${record.sourcesHash.slice(0, 12)}, config ${record.configHash.slice(0, 12)})`,
     );
@@ -185,7 +188,7 @@ async function checkAndDescribe(
     core.info('SBOM: pushed next to a pushed image only (push: false); not made.');
     return { policy, sbom: undefined };
   }
-  // The SBOM library loads only for an image that gets one.
+  // The SBOM step loads only with `sbom: true` (and its library only to make one).
   const { publishSbom } = await import('./sbom.js');
   return { policy, sbom: await publishSbom(target, digest, facts, sources) };
 }
