@@ -163,17 +163,26 @@ async function readBoundedText(file: string, displayPath: string): Promise<strin
       });
     }
     if (stats.size > MAX_MANIFEST_BYTES) throw tooLarge(displayPath, stats.size);
-    const buffer = Buffer.alloc(MAX_MANIFEST_BYTES + 1);
+    // Read up to one byte past the bound (the file may grow after stat), in
+    // pieces the size the file claims: a buffer of the whole bound would be
+    // zero-filled memory that the process keeps for its lifetime's peak.
+    const chunks: Buffer[] = [];
     let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    while (length <= MAX_MANIFEST_BYTES) {
+      const want = Math.min(
+        Math.max(stats.size + 1 - length, 4096),
+        MAX_MANIFEST_BYTES + 1 - length,
+      );
+      const chunk = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(chunk, 0, want, length);
       if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
     }
     if (length > MAX_MANIFEST_BYTES) throw tooLarge(displayPath, length);
     try {
       return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
-        buffer.subarray(0, length),
+        Buffer.concat(chunks, length),
       );
     } catch (error) {
       throw new UserError(`${displayPath} is not valid UTF-8 text.`, {
