@@ -51,6 +51,20 @@ describe('the kubeconfig input', () => {
     expect(masked).not.toContain('https://k8s.example.com:6443');
   });
 
+  it('a client key in the content is masked as given (base64) and as the PEM it decodes to', () => {
+    const keyData = Buffer.from(
+      '-----BEGIN PRIVATE KEY-----\ninput-key-sentinel-3d6a\n-----END PRIVATE KEY-----\n',
+    ).toString('base64');
+    const content = KUBECONFIG.replace(
+      'token: eyJhbGciOiJSUzI1NiJ9.deployer-token',
+      `client-key-data: ${keyData}`,
+    );
+    const masked = masks(() =>
+      prepareKubeconfig(content, '/workspace', mkdtempSync(join(tmpdir(), 'pa-kubeconfig-'))),
+    );
+    expect(masked).toEqual(expect.arrayContaining([keyData, 'input-key-sentinel-3d6a']));
+  });
+
   it('empty: the tools find their own', () => {
     expect(prepareKubeconfig(undefined, '/w', '/t')).toEqual({ file: undefined, written: false });
   });

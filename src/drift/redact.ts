@@ -1,5 +1,5 @@
 import type { ObjectRef } from '../kube/objects.js';
-import { isSecretChange, secretCutter } from '../report/redact.js';
+import { isSecretChange, secretCutter, type Cutter } from '../report/redact.js';
 import type { Segment } from './paths.js';
 
 /**
@@ -18,11 +18,26 @@ export interface Redactor {
   scrub(text: string): string;
 }
 
-export function redactor(knownSecrets: readonly string[] = []): Redactor {
-  const cutter = secretCutter(knownSecrets);
+/**
+ * `knownSecrets` is read as it is when a value is shown, not when the
+ * redactor is made: a target's secrets (its masked placeholders, its `set:`
+ * values under secret-looking keys) are only known once it is rendered,
+ * after its check began.
+ */
+export function redactor(knownSecrets: ReadonlySet<string> | readonly string[] = []): Redactor {
+  const count = () => ('size' in knownSecrets ? knownSecrets.size : knownSecrets.length);
+  let cutter = secretCutter(knownSecrets);
+  let cut = count();
+  const current = (): Cutter => {
+    if (count() !== cut) {
+      cutter = secretCutter(knownSecrets);
+      cut = count();
+    }
+    return cutter;
+  };
   return {
-    isSecret: (ref, path, value) => isSecretChange(ref.kind, path, [value], cutter),
-    scrub: cutter.cut,
+    isSecret: (ref, path, value) => isSecretChange(ref.kind, path, [value], current()),
+    scrub: (text) => current().cut(text),
   };
 }
 

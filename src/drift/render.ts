@@ -9,6 +9,7 @@ import { parseReference, type ImageReference } from '../oci/reference.js';
 import type { RegistryPool } from '../oci/pool.js';
 import type { DeployRecord } from '../record/record.js';
 import { scopedAccess, type Login } from '../registry/index.js';
+import { maskSecret, secretValuesIn } from '../report/redact.js';
 import {
   prepareRelease,
   registryPool,
@@ -61,7 +62,7 @@ export interface RenderEnvironment {
   /** The registry login (src/registry scopes it to the chart's and the image's registry). */
   login: Login | undefined;
   caFile: string | undefined;
-  /** Secret values of the placeholder context land here (to keep them out of reports). */
+  /** Secret values of the placeholder context and of `set:` land here (to keep them out of reports). */
   secrets: Set<string>;
 }
 
@@ -115,6 +116,12 @@ export class DesiredRenderer {
       env: process.env,
     });
     for (const value of context.secretValues()) env.secrets.add(value);
+    // `set:` values under a secret-looking key (db.password), from the config or
+    // the deploy record, are masked and cut as helm-deploy's are.
+    for (const value of secretValuesIn(target.set)) {
+      maskSecret(value);
+      env.secrets.add(value);
+    }
     const chart = await this.chart(helm, target);
     const access = scopedAccess(
       env.login,

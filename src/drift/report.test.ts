@@ -80,6 +80,19 @@ describe('reported changes', () => {
     expect(known.scrub('token s3cr3t-value here')).toBe('token *** here');
   });
 
+  it('hide a secret learned after the redactor was made (a target renders during its check)', () => {
+    const secrets = new Set<string>();
+    const live = redactor(secrets);
+    secrets.add('rendered-secret-value');
+    expect(
+      reportChange(
+        difference('ConfigMap', ['data', 'url'], 'x', 'postgres://u:rendered-secret-value@db'),
+        live,
+      ).redacted,
+    ).toBeDefined();
+    expect(live.scrub('was rendered-secret-value')).toBe('was ***');
+  });
+
   it('show other values as one line of JSON, cut at 240 characters', () => {
     const change = reportChange(
       difference('ConfigMap', ['data', 'big'], 'x'.repeat(1000), 2),

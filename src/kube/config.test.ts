@@ -172,6 +172,31 @@ describe('credentials read from a kubeconfig', () => {
     expect(masks(() => loadKubeconfig(file))).toContain('tok-sentinel-123');
   });
 
+  it('a client key is masked as read, inline (its base64 and the PEM) or from a file, and so is an inline client certificate', () => {
+    const key = '-----BEGIN PRIVATE KEY-----\nkey-sentinel-line-7c2e\n-----END PRIVATE KEY-----\n';
+    const cert = Buffer.from('cert-sentinel-4b8d').toString('base64');
+    const keyData = Buffer.from(key).toString('base64');
+    const inline = write(
+      'key-inline-mask',
+      kubeconfig({ 'client-certificate-data': cert, 'client-key-data': keyData }),
+    );
+    const masked = masks(() => loadKubeconfig(inline));
+    expect(masked).toEqual(expect.arrayContaining([keyData, 'key-sentinel-line-7c2e', cert]));
+
+    writeFileSync(join(dir, 'client.key'), key.replace('7c2e', '9f31'));
+    const fromFile = write(
+      'key-file-mask',
+      kubeconfig({ 'client-certificate-data': cert, 'client-key': 'client.key' }),
+    );
+    expect(masks(() => loadKubeconfig(fromFile))).toContain('key-sentinel-line-9f31');
+  });
+
+  it('a token file is masked as the kubeconfig is read, before the first request', () => {
+    writeFileSync(join(dir, 'token-mask'), 'tokfile-sentinel-5a0e\n');
+    const file = write('tokenfile-mask', kubeconfig({ tokenFile: 'token-mask' }));
+    expect(masks(() => loadKubeconfig(file))).toContain('tokfile-sentinel-5a0e');
+  });
+
   it('a password is masked, and so is the Basic header made from it', () => {
     const file = write('basic-mask', kubeconfig({ username: 'ci', password: 'pw-sentinel-456' }));
     const masked = masks(() => loadKubeconfig(file));

@@ -226,12 +226,18 @@ function addUser(
     bytes('cert', user['client-certificate-data'], user['client-certificate'], file),
     bytes('key', user['client-key-data'], user['client-key'], file),
   );
+  // Every credential is masked as it is read, before a tool or an error can print it.
+  maskSecret(user['client-key-data']);
+  maskSecret(user['client-certificate-data']);
+  if (connection.key) maskSecret(connection.key.toString('utf8'));
   if (user.token) {
     maskSecret(user.token);
     const header = `Bearer ${user.token}`;
     connection.authorization = async () => header;
   } else if (user.tokenFile) {
     const path = relativeTo(file, user.tokenFile);
+    // Read again for each request (a projected token rotates); masked now already.
+    if (existsSync(path)) readSecretFile(path);
     connection.authorization = async () => `Bearer ${readSecretFile(path)}`;
   } else if (user.username !== undefined && user.password !== undefined) {
     maskSecret(user.password);

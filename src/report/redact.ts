@@ -122,14 +122,17 @@ const KUBECONFIG_CREDENTIALS = new Set([
 
 /**
  * Masks each credential of a kubeconfig's text (a token, a password, a
- * client key, and their base64 and line forms); the server address and the
- * names stay readable in the log.
+ * client key and certificate, their base64 and line forms, and the key as
+ * PEM); the server address and the names stay readable in the log.
  */
 export function maskKubeconfigCredentials(text: string): void {
   for (const line of text.split(/\r?\n/)) {
     const match = /^\s*-?\s*([\w-]+)\s*:\s*(.+?)\s*$/.exec(line);
     if (match && KUBECONFIG_CREDENTIALS.has(match[1] ?? '')) {
-      maskSecret((match[2] ?? '').replace(/^["']|["']$/g, ''));
+      const value = (match[2] ?? '').replace(/^["']|["']$/g, '');
+      maskSecret(value);
+      // The client key itself (PEM), as a tool that decoded it would print it.
+      if (match[1] === 'client-key-data') maskSecret(Buffer.from(value, 'base64').toString('utf8'));
     }
   }
 }

@@ -21,9 +21,14 @@ import { writeFile } from '../../../test/fixtures/deploy/harness.js';
  * A sentinel secret passed every way a user can pass one to drift-check —
  * the GitHub token, the webhook URL (its path is the secret of an incoming
  * webhook), the registry password (used as it renders), the kubeconfig's
- * token — is masked and appears in no log line, summary, output, annotation,
- * report, issue or webhook message: when drift is found and reported, when
- * the webhook fails, and when the API server refuses the token.
+ * client key and certificate, token or token file, a `set:` value of its
+ * own config under a secret-looking key, a secret-looking placeholder from
+ * the workflow's env: (both also inside a value named like no secret, a
+ * connection string) — is masked and appears in no log line, summary,
+ * output, annotation, report, issue, webhook message or file left in
+ * RUNNER_TEMP: when drift is found and reported, when the webhook fails,
+ * when Git's render holds the secrets, and when the API server refuses the
+ * credentials.
  */
 
 const SENTINELS = {
@@ -31,7 +36,24 @@ const SENTINELS = {
   webhook: 'sentinel-webhook-path-6e2a',
   registry: 'sentinel-registry-drift-1b7f',
   kubeconfigToken: 'sentinel-kubeconfig-token-drift-9d3c',
+  tokenFile: 'sentinel-token-file-drift-5f8e',
+  set: 'sentinel-set-drift-2a7c',
+  placeholder: 'sentinel-placeholder-drift-8e1b',
 };
+
+/**
+ * The test kubeconfig's client credentials, as the file holds them (base64)
+ * and the key as a tool would print it (a line of its PEM body).
+ */
+function kubeconfigCredentials(): string[] {
+  const text = readFileSync(env().kubeconfig, 'utf8');
+  const field = (name: string) => new RegExp(`${name}: (\\S+)`).exec(text)?.[1] ?? '';
+  const keyData = field('client-key-data');
+  const keyLine = Buffer.from(keyData, 'base64').toString('utf8').split('\n')[1] ?? '';
+  const credentials = [keyData, keyLine, field('client-certificate-data')];
+  expect(credentials.every((value) => value.length > 40)).toBe(true);
+  return credentials;
+}
 
 /** An incoming-webhook receiver (its path holds the secret): records each body, answers `status`. */
 class Webhook {
@@ -95,14 +117,18 @@ const inputs = (extra: Record<string, string> = {}) => ({
 
 function expectNoLeak(run: DriftRun, secrets: readonly string[]): void {
   for (const secret of secrets) {
+    // A failure names a sentinel, or only the start of a credential of the test kubeconfig.
+    const name = secret.length > 48 ? `${secret.slice(0, 12)}…` : secret;
     // Masked as given (the webhook URL whole).
     expect(
       run.masked.some((mask) => mask.includes(secret)),
-      `${secret} masked`,
+      `${name} masked`,
     ).toBe(true);
-    expect(leaks(run, secret, run.outputs.report ? [run.outputs.report] : []), secret).toEqual([]);
-    expect(JSON.stringify(github.openIssues()), `${secret} in an issue`).not.toContain(secret);
-    expect(webhook.bodies.join('\n'), `${secret} in a webhook message`).not.toContain(secret);
+    // RUNNER_TEMP holds the report (the `report` output) and anything else the run left.
+    expect(run.outputs.report ?? run.runnerTemp).toContain(run.runnerTemp);
+    expect(leaks(run, secret, [run.runnerTemp]), name).toEqual([]);
+    expect(JSON.stringify(github.openIssues()), `${name} in an issue`).not.toContain(secret);
+    expect(webhook.bodies.join('\n'), `${name} in a webhook message`).not.toContain(secret);
   }
 }
 
@@ -114,7 +140,12 @@ describe('drift-check keeps secrets out of everything it writes', () => {
     expect(run.report?.targets[0]?.basis).toBe('rendered');
     expect(github.openIssues()).toHaveLength(1);
     expect(webhook.bodies).toHaveLength(1);
-    expectNoLeak(run, [SENTINELS.github, SENTINELS.webhook, SENTINELS.registry]);
+    expectNoLeak(run, [
+      SENTINELS.github,
+      SENTINELS.webhook,
+      SENTINELS.registry,
+      ...kubeconfigCredentials(),
+    ]);
   });
 
   it('the webhook fails: the warning names no secret', async () => {
@@ -125,7 +156,52 @@ describe('drift-check keeps secrets out of everything it writes', () => {
     webhook.status = 200;
     expect(run.outputs.status, run.stdout.slice(-3000)).toBe('drifted');
     expect(run.annotations.map((a) => a.message).join('\n')).toMatch(/webhook notification failed/);
-    expectNoLeak(run, [SENTINELS.github, SENTINELS.webhook, SENTINELS.registry]);
+    expectNoLeak(run, [
+      SENTINELS.github,
+      SENTINELS.webhook,
+      SENTINELS.registry,
+      ...kubeconfigCredentials(),
+    ]);
+  });
+
+  it("Git's render holds a set: secret and an env: placeholder secret, also inside a connection string: each shown only as changed", async () => {
+    // The fixture's drift config, with secrets passed in set: and through the workflow's env.
+    writeFile(
+      shop.workspace,
+      '.github/drift-secrets.yml',
+      readFileSync(join(shop.workspace, '.github', 'drift.yml'), 'utf8').replace(
+        '    set:\n',
+        [
+          '    set:',
+          `      password: ${SENTINELS.set}`,
+          `      config.DB_URL: "postgres://shop:${SENTINELS.set}@db:5432/shop"`,
+          '      config.REPLICA_URL: "postgres://shop:%%DB_PASSWORD%%@replica:5432/shop"',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const run = await shop.check(inputs({ config: '.github/drift-secrets.yml' }), {
+      DB_PASSWORD: SENTINELS.placeholder,
+    });
+    expect(run.outputs.status, run.stdout.slice(-3000)).toBe('drifted');
+    const target = run.report?.targets[0];
+    expect(target?.basis).toBe('rendered');
+    // Git adds both URLs to the ConfigMap: reported, their values not shown.
+    for (const key of ['DB_URL', 'REPLICA_URL']) {
+      const change = target?.changes.find(
+        (c) => c.object.name === 'web-config' && c.path.endsWith(key),
+      );
+      expect(change, `${key} in ${JSON.stringify(target?.changes)}`).toBeDefined();
+      expect(change?.redacted, key).toBeDefined();
+    }
+    expectNoLeak(run, [
+      SENTINELS.github,
+      SENTINELS.webhook,
+      SENTINELS.registry,
+      SENTINELS.set,
+      SENTINELS.placeholder,
+      ...kubeconfigCredentials(),
+    ]);
   });
 
   it('the API server refuses the kubeconfig token: nothing shown either', async () => {
@@ -138,6 +214,30 @@ describe('drift-check keeps secrets out of everything it writes', () => {
     const run = await shop.check(inputs({ kubeconfig }));
     expect(run.exitCode).toBe(1);
     expect(run.outputs.status).toBe('error');
-    expectNoLeak(run, Object.values(SENTINELS));
+    expectNoLeak(run, [
+      SENTINELS.github,
+      SENTINELS.webhook,
+      SENTINELS.registry,
+      SENTINELS.kubeconfigToken,
+    ]);
+  });
+
+  it('the API server refuses the token of a tokenFile: nothing shown either', async () => {
+    const dir = scratch('kubeconfig');
+    writeFile(dir, 'token', `${SENTINELS.tokenFile}\n`);
+    const config = readFileSync(env().kubeconfig, 'utf8').replace(
+      /users:\n- name: (\S+)[\s\S]*$/,
+      `users:\n- name: $1\n  user:\n    tokenFile: token\n`,
+    );
+    const kubeconfig = writeFile(dir, 'config', config);
+    const run = await shop.check(inputs({ kubeconfig }));
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe('error');
+    expectNoLeak(run, [
+      SENTINELS.github,
+      SENTINELS.webhook,
+      SENTINELS.registry,
+      SENTINELS.tokenFile,
+    ]);
   });
 });

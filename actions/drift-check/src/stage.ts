@@ -165,7 +165,7 @@ export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
           states: (target) => targetStates(byTarget.get(target) ?? item, statesEnv),
           lists,
           userRules: rules,
-          redactor: redactor([...secrets]),
+          redactor: redactor(secrets),
           concurrency: inputs.concurrency,
           remediate: inputs.mode === 'remediate',
         });
@@ -196,7 +196,7 @@ export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
       }
       const error = outcome.reason;
       if (!isUserError(error) && error instanceof Error && error.stack) core.debug(error.stack);
-      const message = redactor([...secrets]).scrub(
+      const message = redactor(secrets).scrub(
         errorMessage(error) + (isUserError(error) && error.fix ? ` Fix: ${error.fix}` : ''),
       );
       core.error(`${name}: ${message}`);
