@@ -68,6 +68,9 @@ describe('planning from records', () => {
       labels: {},
     }),
   });
+  // A stand-in storage answers the LIST with the revisions given: a fleet of
+  // one release whose shard is known, and an empty one. Listing real storage
+  // runs in src/deploy/release.itg.test.ts and drift-check's record.itg.test.ts.
   const plan = (revisions: StoredRevision[], shard: string | undefined) =>
     planTargets({
       storage: { list: () => Promise.resolve(revisions) } as unknown as ReleaseStorage,

@@ -10,6 +10,10 @@ import { explainFailure, FIELD_MANAGER, remediate } from './remediate.js';
  * apply of the drifted fields as pipeline-actions-drift-check; for one helm
  * applies server-side, the whole deployed object as helm; removals of added
  * fields as guarded JSON patches; nothing for Git-only or unowned objects.
+ * A stand-in client records those requests (and fails one on demand) so
+ * each can be compared whole; what they do to live objects, and a list-key
+ * conflict the real API server refuses, run against the real API server in
+ * drift-check's drift.itg.test.ts and correctness.itg.test.ts.
  */
 
 /** A namespaced resource type as discovery describes it. */

@@ -96,6 +96,8 @@ describe('loading a kubeconfig', () => {
       ).authorization?.(),
     ).toBe(`Basic ${Buffer.from('ci:pw').toString('base64')}`);
 
+    // A credential plugin of the test's own: a real executable speaking the
+    // ExecCredential protocol, as any plugin a user's kubeconfig names.
     const plugin = join(dir, 'get-token');
     writeFileSync(
       plugin,
