@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
 import { recordObject, RECORD_VERSION, type DeployRecord } from '../record/record.js';
-import type { ReleaseStorage, StoredRevision } from '../release/storage.js';
-import { decodeRecord, decodeRevision, inShard, parseShard, planTargets } from './plan.js';
+import type { StoredRevision } from '../release/storage.js';
+import { decodeRecord, decodeRevision, inShard, parseShard } from './plan.js';
 
 describe('shards', () => {
   it('parses k/n and refuses anything else with the input named', () => {
@@ -31,6 +31,7 @@ describe('shards', () => {
   });
 });
 
+// Planning from the records in Helm's real storage: plan.itg.test.ts.
 describe('planning from records', () => {
   const record = (release: string): DeployRecord => ({
     version: RECORD_VERSION,
@@ -68,21 +69,6 @@ describe('planning from records', () => {
       labels: {},
     }),
   });
-  // A stand-in storage answers the LIST with the revisions given: a fleet of
-  // one release whose shard is known, and an empty one. Listing real storage
-  // runs in src/deploy/release.itg.test.ts and drift-check's record.itg.test.ts.
-  const plan = (revisions: StoredRevision[], shard: string | undefined) =>
-    planTargets({
-      storage: { list: () => Promise.resolve(revisions) } as unknown as ReleaseStorage,
-      environment: 'dev',
-      workspace: '/repo',
-      manifest: undefined,
-      manifestPath: 'default.json',
-      configured: undefined,
-      shard: parseShard(shard),
-      concurrency: 2,
-      repository: undefined,
-    });
   const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shop\n';
 
   it("reads a release's record without parsing the chart's objects", () => {
@@ -92,14 +78,5 @@ describe('planning from records', () => {
     expect(
       decodeRecord({ ...revision, decode: () => ({ ...revision.decode(), manifest: configMap }) }),
     ).toBeUndefined();
-  });
-
-  it('finds an empty shard of a small fleet clean, and a fleet with nothing of this app an error', async () => {
-    const fleet = [stored('shop', configMap)];
-    const home = [1, 2, 3, 4].find((index) => inShard({ index, count: 4 }, 'shop-dev', 'shop'));
-    const other = home === 1 ? 2 : 1;
-    expect(await plan(fleet, `${home}/4`)).toHaveLength(1);
-    expect(await plan(fleet, `${other}/4`)).toEqual([]);
-    await expect(plan([], `${other}/4`)).rejects.toThrow(/No release .* in shard/);
   });
 });
