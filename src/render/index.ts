@@ -26,7 +26,6 @@ export {
   HelmPostRenderer,
   POST_RENDER_FLAG,
   postRender,
-  registryPool,
   runPostRenderer,
   type PostRenderConfig,
   type PostRendererEntry,
@@ -34,6 +33,7 @@ export {
   type PostRenderReport,
   type RegistryAccess,
 } from './post-render.js';
+export { prefetchDigests, registryPool } from './registry-pool.js';
 export {
   prepareRelease,
   renderDesired,

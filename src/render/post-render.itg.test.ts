@@ -8,7 +8,9 @@ import { UserError } from '../errors.js';
 import { parseManifestObjects } from '../kube/manifests.js';
 import { RegistryPool } from '../oci/pool.js';
 import { findRecord } from '../record/record.js';
+import { digestKey, knownDigestResolver } from './known-digests.js';
 import { postRender } from './post-render.js';
+import { prefetchDigests, registryPool } from './registry-pool.js';
 
 /**
  * The post-render chain with the real `kubectl kustomize` (the environment's
@@ -128,5 +130,59 @@ describe('the post-render chain, with the real kustomize and registry', () => {
       /could not be applied to the chart: .*no matches for Id Deployment.v1.apps\/nope/,
     );
     expect((error as UserError).location?.file).toBe(join(dir, 'kustomization.yaml'));
+  });
+
+  it('looks digests up ahead, leaving out what it cannot find, for the post-renderer to ask again', async () => {
+    const unreachable = '127.0.0.1:9/ghost/app:1.0';
+    const known = await prefetchDigests(
+      [
+        `${image}:1.0`,
+        `${image}:1.0`,
+        `${image}:nope`,
+        `${image}:latest`,
+        `${image}@${pushed.digest}`,
+        unreachable,
+        'Not A Reference',
+      ],
+      {},
+      { allowMutableTags: false },
+    );
+    expect(known).toEqual({ [`${image}:1.0`]: original.digest });
+  });
+
+  it('pins from digests looked up ahead without asking their registry, and asks for the rest', async () => {
+    // Its registry cannot be reached: pinned all the same, so it was not asked.
+    const ghost = '127.0.0.1:9/ghost/app';
+    const ghostDigest = `sha256:${'c'.repeat(64)}`;
+    const chart = `${CHART}---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ghost
+spec:
+  template:
+    spec:
+      containers:
+        - name: ghost
+          image: ${ghost}:2.0
+`;
+    const resolver = knownDigestResolver(
+      {
+        [digestKey({ registry: '127.0.0.1:9', repository: 'ghost/app', tag: '2.0' })]: ghostDigest,
+      },
+      async () => registryPool({}),
+    );
+    try {
+      const output = await postRender(
+        chart,
+        { allowMutableTags: false, registries: {}, annotations: {} },
+        { resolver, workDir: mkdtempSync(join(tmpdir(), 'pa-work-')) },
+      );
+      expect(output.images.map((each) => each.pinned).sort()).toEqual(
+        [`${ghost}:2.0@${ghostDigest}`, `${image}:1.0@${original.digest}`].sort(),
+      );
+    } finally {
+      resolver.close();
+    }
   });
 });

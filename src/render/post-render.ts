@@ -16,12 +16,11 @@ import {
   UserErrors,
   type SourceLocation,
 } from '../errors.js';
-import { RegistryPool } from '../oci/pool.js';
 import type { RegistryAccess } from '../registry/access.js';
-import { Kubectl } from '../tools/kubectl.js';
 import { recordObject, type DeployRecord } from '../record/record.js';
 import { annotateObjects } from './annotate.js';
 import { pinImages, type DigestResolver, type PinnedImage } from './images.js';
+import { knownDigestResolver, type KnownDigests } from './known-digests.js';
 import { applyOverlay, type KustomizeBuilder } from './kustomize.js';
 import { objectIdentity, parseManifestNodes, presentManifests } from '../kube/manifests.js';
 import type { ObjectRef } from '../kube/objects.js';
@@ -40,7 +39,10 @@ import type { ObjectRef } from '../kube/objects.js';
  * path of a config file. The child reports what it did (objects, pinned
  * images, or the error) in a JSON file next to that config, so the action can
  * tell the user "image x:1 does not exist" rather than helm's
- * "error while running post render".
+ * "error while running post render". The digests the action looked up while
+ * it read the cluster (src/render/registry-pool.ts, prefetchDigests) reach
+ * the child in a file beside that config: the child loads the registry
+ * client, and asks a registry, only for a reference not among them.
  */
 
 export const POST_RENDER_FLAG = '--pipeline-actions-post-render';
@@ -85,7 +87,9 @@ export async function postRender(
 ): Promise<PostRenderOutput> {
   let nodes = parseManifestNodes(manifests, 'the rendered chart');
   if (config.kustomize) {
-    const builder = dependencies.kustomize ?? new Kubectl(config.kustomize.kubectl);
+    const builder =
+      dependencies.kustomize ??
+      new (await import('../tools/kubectl.js')).Kubectl(config.kustomize.kubectl);
     mkdirSync(dependencies.workDir, { recursive: true });
     const work = mkdtempSync(join(dependencies.workDir, 'kustomize-'));
     try {
@@ -126,15 +130,6 @@ function uniqueImages(images: readonly PinnedImage[]): PinnedImage[] {
   const seen = new Map<string, PinnedImage>();
   for (const image of images) if (!seen.has(image.pinned)) seen.set(image.pinned, image);
   return [...seen.values()];
-}
-
-/** A RegistryPool for the configured access (call close() when done). */
-export function registryPool(access: RegistryAccess): RegistryPool {
-  return new RegistryPool({
-    credentials: access.credentials,
-    ...(access.caFile ? { caFile: access.caFile } : {}),
-    userAgent: 'pipeline-actions/helm-deploy',
-  });
 }
 
 // --- the report the child writes --------------------------------------------
@@ -187,6 +182,8 @@ interface ChildConfig {
   config: PostRenderConfig;
   report: string;
   workDir: string;
+  /** KnownDigests as JSON, written before each helm command when the action has any. */
+  digests: string;
 }
 
 /**
@@ -203,13 +200,16 @@ export async function runPostRenderer(configFile: string): Promise<number> {
       ...rest,
     )) as typeof process.stdout.write;
   let child: ChildConfig | undefined;
-  let pool: RegistryPool | undefined;
+  let resolver: ReturnType<typeof knownDigestResolver> | undefined;
   try {
     child = JSON.parse(readFileSync(configFile, 'utf8')) as ChildConfig;
     const input = await readStdin();
-    pool = registryPool(child.config.registries);
+    const registries = child.config.registries;
+    resolver = knownDigestResolver(readKnownDigests(child.digests), async () =>
+      (await import('./registry-pool.js')).registryPool(registries),
+    );
     const output = await postRender(input, child.config, {
-      resolver: pool,
+      resolver,
       workDir: child.workDir,
     });
     writeReport(child.report, { objects: output.objects, images: output.images });
@@ -222,8 +222,13 @@ export async function runPostRenderer(configFile: string): Promise<number> {
     process.stderr.write(`pipeline-actions post-renderer: ${errorMessage(error)}\n`);
     return 1;
   } finally {
-    pool?.close();
+    resolver?.close();
   }
+}
+
+function readKnownDigests(file: string | undefined): KnownDigests {
+  if (!file || !existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, 'utf8')) as KnownDigests;
 }
 
 function writeReport(file: string, report: PostRenderReport): void {
@@ -270,6 +275,7 @@ export class HelmPostRenderer {
     /** Environment helm needs to find it (HELM_PLUGINS for helm 4). */
     readonly env: Readonly<Record<string, string>>,
     private readonly reportFile: string,
+    private readonly digestsFile: string,
   ) {}
 
   static install(
@@ -281,7 +287,13 @@ export class HelmPostRenderer {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const configFile = join(dir, 'post-render.json');
     const reportFile = join(dir, 'post-render-report.json');
-    const child: ChildConfig = { config, report: reportFile, workDir: join(dir, 'work') };
+    const digestsFile = join(dir, 'post-render-digests.json');
+    const child: ChildConfig = {
+      config,
+      report: reportFile,
+      workDir: join(dir, 'work'),
+      digests: digestsFile,
+    };
     writeFileSync(configFile, JSON.stringify(child), { mode: 0o600 });
     const args = [...entry.args, POST_RENDER_FLAG, configFile];
     if (major === 3) {
@@ -289,7 +301,7 @@ export class HelmPostRenderer {
       const line = [entry.command, ...args].map(shellQuote).join(' ');
       writeFileSync(script, `#!/bin/sh\nexec ${line}\n`, { mode: 0o700 });
       chmodSync(script, 0o700);
-      return new HelmPostRenderer(dir, ['--post-renderer', script], {}, reportFile);
+      return new HelmPostRenderer(dir, ['--post-renderer', script], {}, reportFile, digestsFile);
     }
     const plugins = join(dir, 'plugins');
     const plugin = join(plugins, POST_RENDER_PLUGIN);
@@ -300,6 +312,7 @@ export class HelmPostRenderer {
       ['--post-renderer', POST_RENDER_PLUGIN],
       { HELM_PLUGINS: plugins },
       reportFile,
+      digestsFile,
     );
   }
 
@@ -313,6 +326,11 @@ export class HelmPostRenderer {
   failure(): Error | undefined {
     const error = this.report()?.error;
     return error ? deserializeError(error) : undefined;
+  }
+
+  /** Digests the child takes as looked up (it asks a registry for the others only). */
+  useDigests(known: KnownDigests): void {
+    writeFileSync(this.digestsFile, JSON.stringify(known), { mode: 0o600 });
   }
 
   /** Forget the last report (before the next helm command). */

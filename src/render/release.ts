@@ -7,10 +7,10 @@ import type { KubeObject } from '../kube/objects.js';
 import {
   HelmPostRenderer,
   postRender,
-  registryPool,
   type PostRenderConfig,
   type PostRendererEntry,
 } from './post-render.js';
+import { registryPool } from './registry-pool.js';
 import { renderValues } from './values.js';
 
 /**

@@ -31,6 +31,7 @@ import { readRegistryInputs, scopedAccess } from '../../../src/registry/index.js
 import { secretCutter, secretValuesIn } from '../../../src/report/redact.js';
 import {
   findKustomization,
+  prefetchDigests,
   prepareRelease,
   renderDesired,
   resolveChart,
@@ -198,6 +199,14 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     if (prepared.placeholders.length > 0) {
       core.info(`values: filled ${prepared.placeholders.map((name) => `%%${name}%%`).join(', ')}`);
     }
+    // The image's digest, looked up while the cluster and the release are read, for the
+    // post-renderer helm starts later (it asks the registry only for what this did not find).
+    const digests = inputs['render-only']
+      ? undefined
+      : prefetchDigests(inputs.image ? [inputs.image] : [], prepared.config.registries, {
+          allowMutableTags: inputs['allow-mutable-tags'],
+          log: (message) => core.debug(message),
+        }).catch(() => ({}));
 
     if (!inputs['render-only']) {
       const server = await probeCluster(cluster());
@@ -272,7 +281,9 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       placeholders: prepared.placeholders,
     };
 
+    const knownDigests = async () => prepared?.postRenderer?.useDigests((await digests) ?? {});
     if (inputs['dry-run']) {
+      await knownDigests();
       const desired = await renderDesired(helm, target, prepared, 'server');
       const wanted = withoutRecord(desired.objects);
       const live = await cluster().getObjects(wanted.map(objectRef), namespace);
@@ -299,6 +310,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     // What runs now, to tell what the deploy sets back (a redeploy of the same Git can restore drift).
     const liveBefore =
       previous.length > 0 ? await cluster().getObjects(previous.map(objectRef), namespace) : [];
+    await knownDigests();
     const upgraded = await upgrade(helm, kubectl, releases, prepared, {
       target,
       inputs,
