@@ -137,6 +137,11 @@ export class KubeClient {
     return this.transport;
   }
 
+  /** The server in words, for outage messages: "the Kubernetes API server https://… (kubeconfig)". */
+  get service(): string {
+    return `the Kubernetes API server ${this.connection.server} (${this.connection.source})`;
+  }
+
   /** The server's version (`v1.34.10`): proves it answers and accepts us. */
   async version(): Promise<string> {
     const response = await this.send('GET', '/version', 'discovery');
@@ -409,7 +414,7 @@ export class KubeClient {
         baseDelayMs: 300,
         maxDelayMs: 3000,
         // Outlasting every attempt is an outage, with how many and how long.
-        service: `the Kubernetes API server ${this.connection.server} (${this.connection.source})`,
+        service: this.service,
         ...(this.options.consequence === undefined
           ? {}
           : { consequence: this.options.consequence }),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ToolError, TransientError, UserError } from '../errors.js';
-import { HelmHome, helmFailure, helmPlatform, parseHelmVersion } from './helm.js';
+import { HelmHome, helmFailure, helmPlatform, parseHelmVersion, releaseFailure } from './helm.js';
 
 describe('the helm-version input', () => {
   it.each([
@@ -80,6 +80,31 @@ describe('helm failures', () => {
 
   it('does not take a file permission problem for a credentials problem', () => {
     expect(fail('Error: open /x/y.tgz: permission denied')).toBeInstanceOf(ToolError);
+  });
+});
+
+describe('helm release failures', () => {
+  const fail = (stderr: string) =>
+    releaseFailure('shop', ['upgrade', 'shop'], { exitCode: 1, stdout: '', stderr });
+
+  // What helm 3 and 4 printed through the fault proxy in front of the API server
+  // (actions/helm-deploy/src/faults.itg.test.ts runs them for real).
+  it.each([
+    'Error: UPGRADE FAILED: create: failed to create: the server is currently unable to handle the request (post secrets)',
+    'Error: UPGRADE FAILED: create: failed to create: Post "https://127.0.0.1:1/api/v1/namespaces/x/secrets": EOF',
+    'Error: UPGRADE FAILED: create: failed to create: Post "https://127.0.0.1:1/api/v1/namespaces/x/secrets": use of closed network connection',
+    'Error: UPGRADE FAILED: the server has received too many requests and has asked us to try again later (get secrets)',
+  ])('an API server that failed helm is an outage: %s', (stderr) => {
+    const error = fail(stderr);
+    expect(error).toBeInstanceOf(TransientError);
+    expect(error.message).toBe(`helm upgrade: ${stderr.slice('Error: '.length)}`);
+  });
+
+  it.each([
+    'Error: UPGRADE FAILED: context deadline exceeded',
+    'Error: UPGRADE FAILED: YAML parse error on shop/templates/a.yaml: error converting YAML to JSON: yaml: unexpected EOF',
+  ])('a wait that timed out and a broken template are not: %s', (stderr) => {
+    expect(fail(stderr)).toBeInstanceOf(ToolError);
   });
 });
 

@@ -807,12 +807,6 @@ export class FaultProxy {
     this.#timers.add(t);
   }
 
-  #cutClient(request: http.IncomingMessage): void {
-    const socket = request.socket;
-    if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
-    else socket.destroy();
-  }
-
   #forwardRequest(
     request: http.IncomingMessage,
     response: http.ServerResponse,
@@ -893,7 +887,8 @@ export class FaultProxy {
         this.#note(line, `request cut after ${cutRequest} bytes`);
         cutRequest = undefined;
         upstream.destroy();
-        this.#cutClient(request);
+        // A TLS socket has no RST of its own to send: the connection closes mid-request.
+        request.socket.destroy();
         return;
       }
       sent += chunk.length;

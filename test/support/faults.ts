@@ -66,6 +66,63 @@ export function serviceFaults(cutAfterBytes: number, cuts = 1): ServiceFault[] {
   ];
 }
 
+/** Requests that change the cluster, and LISTs (as the fault proxy's `match` sees them). */
+export const API_WRITE = /^(?:POST|PUT|PATCH|DELETE) /;
+export const API_LIST = /[?&]limit=/;
+
+/**
+ * The faults a deploy meets on its way to the API server, through
+ * apiServerProxy(): throttling and a cut mid-answer or mid-upload are
+ * outlasted; a 503 storm (on every request, or only on the writes once the
+ * reads went through) and a server that is down end in the outage message.
+ */
+export function apiServerFaults(): ServiceFault[] {
+  return [
+    {
+      name: '429 with Retry-After on writes',
+      key: 'throttled',
+      apply: (proxy) => proxy.http429({ count: 2, retryAfterSeconds: 1, match: API_WRITE }),
+      outcome: 'success',
+      happened: (stats) => stats.http429 === 2,
+    },
+    {
+      name: 'a LIST cut mid-answer',
+      key: 'cut-list',
+      apply: (proxy) => proxy.cutResponse({ match: API_LIST, count: 1 }),
+      outcome: 'success',
+      happened: (stats) => stats.responsesCut === 1,
+    },
+    {
+      name: 'a write cut mid-upload',
+      key: 'cut-write',
+      apply: (proxy) => proxy.cutAfter(100, { count: 1 }),
+      outcome: 'success',
+      happened: (stats) => stats.cut === 1,
+    },
+    {
+      name: 'a 503 storm on writes',
+      key: 'storm-writes',
+      apply: (proxy) => proxy.http503({ retryAfterSeconds: 0, match: API_WRITE }),
+      outcome: 'outage',
+      happened: (stats) => stats.http503 > 1,
+    },
+    {
+      name: 'a 503 storm',
+      key: 'storm',
+      apply: (proxy) => proxy.http503({ retryAfterSeconds: 0 }),
+      outcome: 'outage',
+      happened: (stats) => stats.http503 > 1,
+    },
+    {
+      name: 'an API server that is down',
+      key: 'down',
+      apply: (proxy) => proxy.refuse(),
+      outcome: 'outage',
+      happened: (stats) => stats.forwarded === 0,
+    },
+  ];
+}
+
 /**
  * Runs `run` with a fault proxy in front of `target` (its address given to
  * `run`), the fault applied first; the proxy's counters come back with the result.

@@ -1,14 +1,26 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { expectOutage, serviceFaults, throughFault } from '../../../test/support/faults.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiServerFaults,
+  apiServerProxy,
+  expectOutage,
+  serviceFaults,
+  throughFault,
+  withFault,
+  type ApiServerProxy,
+} from '../../../test/support/faults.js';
 import {
   env,
+  exampleWorkspace,
   helms,
+  history,
   publishExampleChart,
   pushAppImage,
   runDeploy,
   scratch,
+  storefrontInputs,
+  testNamespace,
   uniquePath,
   writeFile,
   type AppImage,
@@ -66,6 +78,69 @@ describe.each(helms())('helm-deploy with $name through registry faults', (helm) 
     } else {
       expectOutage(run);
       expect(run.outputs.manifest).toBeUndefined();
+    }
+  });
+});
+
+/**
+ * Real deploys with the API server behind the fault proxy terminating TLS
+ * (helm, kubectl and the action's own reads all go through it). Revision 1
+ * is deployed without faults; each fault then meets the deploy of a new
+ * revision (`helm history` read straight from the API server before and
+ * after). Throttling is waited out by helm's client; a LIST cut mid-answer
+ * is read again by the action; a write cut mid-upload stops helm before it
+ * wrote a revision, and the action runs the upgrade again. A 503 storm (on
+ * every request, or only on writes once the reads went through) and a
+ * server that is down end in the outage message, with the release as it
+ * was: never left pending, never a user error nor "a bug of ours".
+ */
+describe.each(helms())('helm-deploy with $name through API server faults', (helm) => {
+  const workspace = exampleWorkspace();
+  let namespace = '';
+  let remove = async () => {};
+  let api: ApiServerProxy;
+  let version = 0;
+  beforeAll(async () => {
+    ({ name: namespace, remove } = await testNamespace(`deploy-api-h${helm.major}`));
+    api = await apiServerProxy();
+    const first = await runDeploy(helm, workspace, storefrontInputs(namespace, image));
+    expect(first.exitCode, first.stdout.slice(-3000)).toBe(0);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await remove();
+  });
+
+  it.each(apiServerFaults())('$name: ends in $outcome', async (fault) => {
+    const before = await history(helm, 'storefront', namespace);
+    const { result: run, stats } = await withFault(api.proxy, fault, () =>
+      runDeploy(
+        helm,
+        workspace,
+        storefrontInputs(namespace, image, {
+          'build-version': `2.0.${++version}`,
+          kubeconfig: api.kubeconfig,
+        }),
+      ),
+    );
+    expect(fault.happened(stats), JSON.stringify(stats)).toBe(true);
+    const after = await history(helm, 'storefront', namespace);
+    expect(after.some((revision) => revision.status.startsWith('pending'))).toBe(false);
+    if (fault.outcome === 'success') {
+      expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
+      const revision = before.at(-1)!.revision + 1;
+      expect(after.at(-1)).toMatchObject({ revision, status: 'deployed' });
+      expect(run.outputs).toMatchObject({ revision: String(revision), status: 'deployed' });
+    } else {
+      expectOutage(run);
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `::error::helm-deploy: the Kubernetes API server ${api.server.replace(/\./g, '\\.')} \\(.*\\) could not be reached after \\d+ attempts over \\d+\\.\\d s: .*; nothing was deployed%0A`,
+        ),
+      );
+      // Helm's storage as it was: the release untouched, its last revision deployed.
+      expect(after).toEqual(before);
+      expect(after.at(-1)?.status).toBe('deployed');
     }
   });
 });

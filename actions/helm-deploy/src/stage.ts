@@ -2,7 +2,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as core from '../../../src/core.js';
-import { ToolError, UserError } from '../../../src/errors.js';
+import {
+  errorMessage,
+  OutageError,
+  ToolError,
+  TransientError,
+  UserError,
+} from '../../../src/errors.js';
+import { retry } from '../../../src/retry.js';
 import {
   diffRelease,
   formatDiff,
@@ -11,7 +18,7 @@ import {
 } from '../../../src/deploy/diff.js';
 import { probeCluster } from '../../../src/deploy/cluster.js';
 import { explainFailure } from '../../../src/deploy/explain.js';
-import { ReadinessWatch } from '../../../src/deploy/failure.js';
+import { describeReleaseState, ReadinessWatch } from '../../../src/deploy/failure.js';
 import { prepareKubeconfig } from '../../../src/deploy/kubeconfig.js';
 import {
   checkReleaseName,
@@ -317,6 +324,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       namespace,
       release,
       previous,
+      before: state.current,
+      service: cluster().service,
     });
     const applied = withoutRecord(parseManifestObjects(upgraded.manifest, 'the deployed release'));
     const diff = withRestored(
@@ -436,7 +445,14 @@ interface UpgradeContext {
   namespace: string;
   release: string;
   previous: KubeObject[];
+  /** The release's latest revision before the upgrade (undefined: none yet). */
+  before: HelmRevision | undefined;
+  /** The API server, in words (KubeClient.service). */
+  service: string;
 }
+
+/** Attempts of an upgrade that an outage stopped before helm wrote anything (client-go retried within each). */
+const UPGRADE_ATTEMPTS = 3;
 
 async function upgrade(
   helm: Helm,
@@ -448,25 +464,56 @@ async function upgrade(
   const { inputs, namespace, release } = context;
   const postRenderer = prepared.postRenderer;
   if (!postRenderer) throw new Error('The post-renderer was not installed for helm.');
-  postRenderer.resetReport();
   const watch = new ReadinessWatch(kubectl, namespace, () => postRenderer.report()?.objects);
   if (inputs.wait || inputs.atomic) watch.start();
   const started = new Date();
+  const request = {
+    ...context.target,
+    valuesFiles: prepared.valuesFiles,
+    wait: inputs.wait,
+    timeoutSeconds: inputs.timeout,
+    atomic: inputs.atomic,
+    createNamespace: inputs['create-namespace'],
+    description: deployDescription(),
+    labels:
+      supportsReleaseLabels(helm.version) && prepared.config.record
+        ? recordLabels(prepared.config.record)
+        : undefined,
+    postRenderer,
+  };
   try {
-    const result = await helm.upgradeInstall({
-      ...context.target,
-      valuesFiles: prepared.valuesFiles,
-      wait: inputs.wait,
-      timeoutSeconds: inputs.timeout,
-      atomic: inputs.atomic,
-      createNamespace: inputs['create-namespace'],
-      description: deployDescription(),
-      labels:
-        supportsReleaseLabels(helm.version) && prepared.config.record
-          ? recordLabels(prepared.config.record)
-          : undefined,
-      postRenderer,
-    });
+    // An outage that stopped helm before it wrote a revision leaves the
+    // release as it was: the upgrade runs again (bounded), and if the outage
+    // outlasts it, nothing was deployed. Once helm wrote one, it is not
+    // repeated: the message says what the release was left in.
+    const result = await retry(
+      async () => {
+        postRenderer.resetReport();
+        try {
+          return await helm.upgradeInstall(request);
+        } catch (error) {
+          if (!(error instanceof TransientError)) throw error;
+          const history = await releases.history(release, namespace);
+          if (sameRevision(history.at(-1), context.before)) throw error;
+          throw new OutageError(context.service, errorMessage(error), {
+            consequence: describeReleaseState(history, release),
+            cause: error,
+          });
+        }
+      },
+      {
+        attempts: UPGRADE_ATTEMPTS,
+        baseDelayMs: 1000,
+        maxDelayMs: 5000,
+        isRetryable: (error) => error instanceof TransientError,
+        service: context.service,
+        consequence: 'nothing was deployed',
+        onRetry: (error, attempt, delayMs) =>
+          core.warning(
+            `helm upgrade stopped before it wrote a revision (attempt ${attempt}): ${errorMessage(error)}; retrying in ${delayMs} ms`,
+          ),
+      },
+    );
     core.info(
       `release ${release} revision ${result.revision}: ${result.status} (${result.description})`,
     );
@@ -488,6 +535,11 @@ async function upgrade(
   } finally {
     await watch.stop();
   }
+}
+
+/** The same revision in the same state: helm wrote nothing. */
+function sameRevision(a: HelmRevision | undefined, b: HelmRevision | undefined): boolean {
+  return a?.revision === b?.revision && a?.status === b?.status;
 }
 
 function resolveIn(workspace: string, path: string): string {

@@ -51,6 +51,17 @@ export function helmFailure(
 }
 
 const IN_PROGRESS = /another operation \(install\/upgrade\/rollback\) is in progress/i;
+/**
+ * The API server failed helm past client-go's own retries (it retries 429
+ * and 5xx that carry Retry-After ten times), or the connection broke
+ * (Go's `Post "https://…": EOF`; not a bare "unexpected EOF", which a
+ * template's YAML error can say). Not helm's "context deadline exceeded": a
+ * wait that timed out is a failed deploy.
+ */
+const API_OUTAGE = new RegExp(
+  `${GO_CONNECTION_FAILURE.source}|"https?://[^"\\s]+": (?:unexpected )?EOF\\b|the server is currently unable to handle the request|the server has received too many requests|http2: server sent GOAWAY`,
+  'i',
+);
 const UNREACHABLE_CLUSTER = /Kubernetes cluster unreachable/i;
 /** Two upgrades raced for one revision: helm's storage refuses the second (the revision's Secret exists). */
 const RACED =
@@ -88,6 +99,10 @@ export function releaseFailure(
   if (UNREACHABLE_CLUSTER.test(text)) {
     const line = text.split('\n').find((l) => UNREACHABLE_CLUSTER.test(l)) ?? text;
     return new TransientError(line.replace(/^Error:\s*/, ''));
+  }
+  if (API_OUTAGE.test(text)) {
+    const line = text.split('\n').findLast((l) => API_OUTAGE.test(l)) ?? text;
+    return new TransientError(`helm ${args[0] ?? ''}: ${line.trim().replace(/^Error:\s*/, '')}`);
   }
   return new ToolError(binary, args, result.exitCode, text);
 }
