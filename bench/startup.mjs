@@ -172,7 +172,8 @@ function scenarios(env, workspace, server) {
   return {
     'build-image': {
       inputs: { registry: `${server.address}/bench`, catalog: 'catalog.yaml', cache: 'none' },
-      firstWork: 'its first registry request (listing the tags)',
+      firstWork:
+        'git ls-files (listing the sources) or its first registry request (listing the tags), side by side',
     },
     'helm-push': {
       inputs: {
@@ -188,6 +189,9 @@ function scenarios(env, workspace, server) {
         chart: 'chart',
         environment: 'dev',
         values: 'deploy/values.yaml',
+        // deploy/values.yaml names %%IMAGE%% and %%VERSION%%, as the helm-deploy row gives them.
+        image: `${server.address}/shop/storefront:1.0.0`,
+        'build-version': '1.0.0',
         kubeconfig,
         kubectl: env.kubectl,
         'helm-version': 'path',

@@ -78,6 +78,30 @@ async function bundle(name, entry, filename = 'index.js') {
   });
 }
 
+/**
+ * A bundle's text with every character outside ASCII written as a `\\u`
+ * escape. V8 keeps a script's source in memory while it runs, one byte per
+ * character only while every character fits in one: a single `…` in a
+ * message doubles the memory of the whole file. An escape means the same
+ * character in a string, template, regular expression, identifier or
+ * comment, except after a backslash or in a raw template, which are refused.
+ */
+function asciiOnly(code, where) {
+  const refuse = (why) => {
+    console.error(`${where}: cannot write the bundle as ASCII: ${why}`);
+    process.exit(1);
+  };
+  const afterBackslash = /(?<!\\)(?:\\\\)*\\[\u0080-\uffff]/.exec(code);
+  if (afterBackslash)
+    refuse(`a backslash before a non-ASCII character at offset ${afterBackslash.index}`);
+  const raw = /String\.raw`[^`]*[\u0080-\uffff]/.exec(code);
+  if (raw) refuse(`a non-ASCII character in String.raw at offset ${raw.index}`);
+  return code.replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** The packages whose code a build holds, in every chunk (ncc's own licenses file covers only one chunk). */
 function bundledPackages(stats, into = new Map()) {
   for (const module of stats.compilation.modules) {
@@ -114,19 +138,22 @@ for (const name of names) {
   const packages = bundledPackages(stats);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'index.js'), code);
+  writeFileSync(join(outDir, 'index.js'), asciiOnly(code, `${name}/dist/index.js`));
   for (const [file, asset] of Object.entries(assets ?? {})) {
     const path = join(outDir, file);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, asset.source);
+    writeFileSync(
+      path,
+      file.endsWith('.js') ? asciiOnly(String(asset.source), `${name}/dist/${file}`) : asset.source,
+    );
   }
   for (const [file, source] of Object.entries(EXTRA_ENTRIES[name] ?? {})) {
     // Named after its own file, its chunks (`<id>.post-render.js`) stay apart from index.js's.
     const extra = await bundle(name, join(ROOT, 'actions', name, 'src', source), file);
-    writeFileSync(join(outDir, file), extra.code);
+    writeFileSync(join(outDir, file), asciiOnly(extra.code, `${name}/dist/${file}`));
     for (const [chunk, asset] of Object.entries(extra.assets ?? {})) {
       if (!chunk.endsWith(`.${file}`)) continue;
-      writeFileSync(join(outDir, chunk), asset.source);
+      writeFileSync(join(outDir, chunk), asciiOnly(String(asset.source), `${name}/dist/${chunk}`));
     }
     bundledPackages(extra.stats, packages);
   }
