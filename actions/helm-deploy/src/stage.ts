@@ -493,7 +493,12 @@ async function upgrade(
           return await helm.upgradeInstall(request);
         } catch (error) {
           if (!(error instanceof TransientError)) throw error;
-          const history = await releases.history(release, namespace);
+          const history = await releases.history(release, namespace).catch((readError) => {
+            throw new OutageError(context.service, errorMessage(error), {
+              consequence: `what helm left could not be read back (${readError instanceof OutageError ? readError.reason : errorMessage(readError)}): see \`helm history ${release} -n ${namespace}\` once it answers`,
+              cause: error,
+            });
+          });
           if (sameRevision(history.at(-1), context.before)) throw error;
           throw new OutageError(context.service, errorMessage(error), {
             consequence: describeReleaseState(history, release),
