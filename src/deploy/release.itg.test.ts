@@ -85,6 +85,11 @@ describe.each(helms())('the release read in process, $name', (helm) => {
             await byHelm.manifest(release, ns, revision),
           );
         }
+        // Read on its own (no history listed first): one GET, the same manifest.
+        const fresh = storedReleases(new ReleaseStorage(client, driver));
+        expect(`${await fresh.manifest(release, ns, 2)}\n`).toBe(
+          await byHelm.manifest(release, ns, 2),
+        );
         expect(await inProcess.history('absent', ns)).toEqual([]);
         expect(await inProcess.manifest('absent', ns, 1)).toBeUndefined();
       } finally {

@@ -45,12 +45,21 @@ export interface ReleaseReader {
   manifest(release: string, namespace: string, revision: number): Promise<string | undefined>;
 }
 
-/** The release read from Helm's storage (Secrets or ConfigMaps) through the API: no process. */
+/**
+ * The release read from Helm's storage (Secrets or ConfigMaps) through the
+ * API: no process. history() decodes every revision it lists, so the
+ * manifests of the last release it listed are kept: manifest() of one of
+ * those revisions needs no second request (a stored revision's manifest
+ * never changes; helm rewrites only its status).
+ */
 export function storedReleases(storage: ReleaseStorage): ReleaseReader {
+  let listed: { release: string; namespace: string; manifests: Map<number, string> } | undefined;
   return {
-    history: async (release, namespace) =>
-      (await storage.history(release, namespace)).map((stored) => {
+    history: async (release, namespace) => {
+      const manifests = new Map<number, string>();
+      const history = (await storage.history(release, namespace)).map((stored) => {
         const body = stored.decode();
+        manifests.set(stored.revision, body.manifest);
         return {
           revision: stored.revision,
           updated: body.info.lastDeployed ?? '',
@@ -59,9 +68,17 @@ export function storedReleases(storage: ReleaseStorage): ReleaseReader {
           app_version: body.chart.appVersion ?? '',
           description: body.info.description,
         };
-      }),
-    manifest: async (release, namespace, revision) =>
-      (await storage.revision(release, namespace, revision))?.decode().manifest,
+      });
+      listed = { release, namespace, manifests };
+      return history;
+    },
+    manifest: async (release, namespace, revision) => {
+      const kept =
+        listed?.release === release && listed.namespace === namespace
+          ? listed.manifests.get(revision)
+          : undefined;
+      return kept ?? (await storage.revision(release, namespace, revision))?.decode().manifest;
+    },
   };
 }
 
