@@ -5,6 +5,7 @@ import semver from 'semver';
 import { UserError } from '../errors.js';
 import { readChartDirectory } from '../helm/chart.js';
 import { speaksPlainHttp } from '../helm/oci.js';
+import { checkChartVersion } from '../helm/version.js';
 import { RegistryClient } from '../oci/client.js';
 import { chartVersionTag, parseReference } from '../oci/reference.js';
 import type { Helm, HelmChartSource, HelmCredentials } from '../tools/helm.js';
@@ -28,6 +29,14 @@ export interface ChartRequest {
   credentials?: HelmCredentials | undefined;
   /** PEM file of a CA for the chart's registry or repository. */
   caFile?: string | undefined;
+  /**
+   * For a chart directory: the appVersion to render it with (helm-push's
+   * app-version). With a version other than Chart.yaml's, or this, the
+   * directory is packaged into `scratch` as helm-push publishes it.
+   */
+  appVersion?: string | undefined;
+  /** Where a chart directory is packaged with another version. */
+  scratch?: string | undefined;
   /** Input names, for messages. */
   inputs?: { chart?: string; version?: string; repositoryUrl?: string };
 }
@@ -50,16 +59,29 @@ export async function resolveChart(helm: Helm, request: ChartRequest): Promise<R
   const local = isAbsolute(text) ? text : resolve(request.workspace, text);
   if (existsSync(local)) {
     const chart = readChartDirectory(local);
-    if (request.version && request.version !== chart.version) {
-      throw new UserError(
-        `Input "${versionInput}" asks for version ${request.version}, but the chart in ${text} is version ${chart.version}.`,
-        {
-          fix: `leave "${versionInput}" empty for a chart directory, or set it to ${chart.version}.`,
-          location: { file: chart.chartFile, ...lineAt(chart.lineOf('version')) },
-        },
-      );
-    }
     if (chart.dependencies.length > 0) await helm.dependencyBuild(local);
+    const version = request.version ?? chart.version;
+    const appVersion = request.appVersion ?? chart.appVersion;
+    if (version !== chart.version || appVersion !== chart.appVersion) {
+      if (!request.scratch) {
+        throw new UserError(
+          `Input "${versionInput}" asks for version ${version}, but the chart in ${text} is version ${chart.version}.`,
+          {
+            fix: `leave "${versionInput}" empty for a chart directory, or set it to ${chart.version}.`,
+            location: { file: chart.chartFile, ...lineAt(chart.lineOf('version')) },
+          },
+        );
+      }
+      if (request.version) checkChartVersion(request.version, { input: versionInput });
+      // As helm-push publishes it (pipeline.yml: chart-version and app-version from the build).
+      const packaged = await helm.package(local, request.scratch, { version, appVersion });
+      return {
+        kind: 'local',
+        source: { ref: packaged },
+        display: `${text} (as version ${version}${appVersion !== chart.appVersion ? `, appVersion ${appVersion}` : ''})`,
+        version,
+      };
+    }
     return { kind: 'local', source: { ref: local }, display: text, version: chart.version };
   }
 

@@ -385,6 +385,9 @@ describe('an application repository with the starter workflows, under act', () =
     expect(comments[0]!.body).toContain('all checks passed');
     expect(comments[0]!.body).toContain('Templates render (no cluster credentials)');
     expect(comments[0]!.body).toMatch(/What would change in dev/);
+    expect(comments[0]!.body).toContain(
+      `release \`${SHOP.name}\` in \`${namespaceOf(SHOP, 'dev')}\` would change`,
+    );
     const checks = github.checkRuns(sha);
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
@@ -394,6 +397,34 @@ describe('an application repository with the starter workflows, under act', () =
     for (const environment of ENVIRONMENTS) {
       expect(releases(namespaceOf(SHOP, environment))).toEqual({ [SHOP.name]: 1 });
     }
+  });
+
+  it('a pull request that changes nothing the app deploys: the dry run renders what the pipeline deployed (its values files, chart version, image) and reports no change', async () => {
+    const base = head(repo);
+    git(repo, 'checkout', '-q', '-b', 'nothing-deployed');
+    git(repo, 'commit', '-q', '--allow-empty', '-m', 'A commit that changes no file');
+    const sha = head(repo);
+    const pr = github.seedPullRequest({ title: 'Nothing deployed changes' });
+    const repositoryJson = repository();
+    const result = await run('pull-request-unchanged', 'pull_request', {
+      action: 'opened',
+      number: pr.number,
+      pull_request: {
+        number: pr.number,
+        head: { sha, ref: 'nothing-deployed', repo: { full_name: repositoryJson.full_name } },
+        base: { sha: base, ref: DEFAULT_BRANCH, repo: { full_name: repositoryJson.full_name } },
+      },
+      repository: repositoryJson,
+    });
+    git(repo, 'checkout', '-q', DEFAULT_BRANCH);
+    expectSuccess(result);
+
+    const comments = github.comments(pr.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain(
+      `no change to release \`${SHOP.name}\` in \`${namespaceOf(SHOP, 'dev')}\``,
+    );
+    github.assertNoViolations();
   });
 
   it('a second push that changes one app rebuilds and redeploys only that app', async () => {

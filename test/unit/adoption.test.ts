@@ -396,6 +396,67 @@ describe('pr-checks: pull-request code never meets cluster credentials', () => {
   });
 });
 
+describe('the pull-request dry run renders what the pipeline would deploy', () => {
+  /** Every `${{ }}` in a multi-line text evaluated; the non-empty lines trimmed. */
+  const lines = (text: string, given: Record<string, Record<string, string>>) =>
+    text
+      .replace(/\$\{\{(.*?)\}\}/g, (whole) => evaluate(whole, given))
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+  const starter = (name: string) =>
+    workflow(`workflows/${name}.yml`).jobs[name === 'pipeline' ? 'delivery' : 'checks']!
+      .with as Record<string, string>;
+
+  it('the starters pass the same values files for every environment', () => {
+    const pipeline = starter('pipeline');
+    const pr = starter('pr-checks');
+    for (const input of ['values', 'values-dev', 'values-stage', 'values-prod']) {
+      expect(pr[input], input).toBe(pipeline[input]);
+    }
+  });
+
+  it('an image the build reused (published already) is rendered by its digest, as the pipeline deploys it', () => {
+    const jobs = workflow('.github/workflows/pr-checks.yml').jobs;
+    expect(jobs.build!.outputs).toMatchObject({ ref: '${{ steps.build.outputs.ref }}' });
+    const render = jobs.render!.steps!.find((step) => step.uses === '$/actions/helm-deploy')!;
+    expect(render.with!.image).toMatch(/^\$\{\{ needs\.build\.outputs\.ref \|\| /);
+  });
+
+  it.each(['dev', 'stage', 'prod'])(
+    'pr-checks renders %s with the values files, chart version and appVersion its deploy gets',
+    (environment) => {
+      const inputs = {
+        values: 'deploy/values.yaml',
+        'values-dev': 'deploy/values-dev.yaml',
+        'values-stage': 'deploy/values-stage.yaml',
+        'values-prod': 'deploy/values-prod.yaml',
+        [`${environment}-environment`]: environment,
+        environment,
+      };
+      const deploy = workflow('.github/workflows/pipeline.yml').jobs[environment]!.with as Record<
+        string,
+        string
+      >;
+      const publish = workflow('.github/workflows/pipeline.yml').jobs.publish!.with as Record<
+        string,
+        string
+      >;
+      const render = workflow('.github/workflows/pr-checks.yml').jobs.render!.steps!.find(
+        (step) => step.uses === '$/actions/helm-deploy',
+      )!.with!;
+      const withBuild = (text: string) => text.replaceAll('needs.build.outputs.version', "'1.0.1'");
+      expect(lines(render.values!, { inputs })).toEqual(lines(deploy.values!, { inputs }));
+      expect(evaluate(withBuild(render['chart-version']!), { inputs })).toBe(
+        evaluate(withBuild(publish['chart-version']!), { inputs }),
+      );
+      expect(evaluate(withBuild(render['app-version']!), { inputs })).toBe(
+        evaluate(withBuild(publish['app-version']!), { inputs }),
+      );
+    },
+  );
+});
+
 describe('verify looks at what was deployed', () => {
   it('by default the compliance target is a running pod of the release the job just deployed', () => {
     const deploy = workflow('.github/workflows/deploy.yml');

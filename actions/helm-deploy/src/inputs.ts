@@ -13,6 +13,7 @@ import { maskSecret, secretValuesIn } from '../../../src/report/redact.js';
 export interface Inputs {
   chart: string;
   'chart-version': string | undefined;
+  'app-version': string | undefined;
   'repository-url': string | undefined;
   environment: string;
   manifest: string;
@@ -49,6 +50,7 @@ export function getInputs(): Inputs {
   return {
     chart: getRequired('chart'),
     'chart-version': getOptional('chart-version'),
+    'app-version': getOptional('app-version'),
     'repository-url': getOptional('repository-url'),
     environment: getRequired('environment'),
     manifest: getOptional('manifest') ?? 'default.json',

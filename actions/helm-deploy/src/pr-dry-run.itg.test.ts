@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   exampleWorkspace,
   helms,
+  publishExampleChart,
   pushAppImage,
   runDeploy,
   scratch,
@@ -72,6 +73,61 @@ describe('render-only, then rendered', () => {
     expect(compared.exitCode, compared.stdout).toBe(0);
     expect(compared.outputs).toMatchObject({ status: 'dry-run', changed: 'true', revision: '1' });
     expect(compared.stdout).toMatch(/minReplicas/);
+  });
+
+  it('a pull request that changes nothing deployed: rendered as pr-checks.yml does, the comparison with what pipeline.yml deployed shows no change', async () => {
+    const helm = helms()[0]!;
+    // pipeline.yml: the chart published with the build's version, dev deployed with values and values-dev.
+    const chart = await publishExampleChart(helm, {
+      'chart-version': '1.0.1',
+      'app-version': '1.0.1',
+    });
+    const { name: dev, remove: removeDev } = await testNamespace('deploy-pr-same');
+    try {
+      const values = 'deploy/values.yaml\ndeploy/values-dev.yaml';
+      const pinned = `${image.name}@${image.digest}`;
+      const deployed = await runDeploy(helm, exampleWorkspace(), {
+        chart: chart.ref,
+        'chart-version': '1.0.1',
+        namespace: dev,
+        values,
+        image: pinned,
+        'build-version': '1.0.1',
+      });
+      expect(deployed.exitCode, deployed.stdout).toBe(0);
+
+      // pr-checks.yml: the chart directory as published with the build's version, the image the build reused.
+      const rendered = await runDeploy(
+        helm,
+        exampleWorkspace(),
+        {
+          chart: 'chart',
+          'chart-version': '1.0.1',
+          'app-version': '1.0.1',
+          namespace: dev,
+          values,
+          image: pinned,
+          'build-version': '1.0.1',
+          'render-only': 'true',
+          kubeconfig: '',
+        },
+        { KUBECONFIG: join(scratch('no-cluster'), 'none') },
+      );
+      expect(rendered.exitCode, rendered.stdout).toBe(0);
+      expect(rendered.outputs.manifest).toContain('helm.sh/chart: storefront-1.0.1');
+
+      const compared = await runDeploy(helm, mkdtempSync(join(scratch('compare'), 'ws-')), {
+        chart: 'chart',
+        namespace: dev,
+        release: rendered.outputs.release ?? '',
+        rendered: rendered.outputs.manifest ?? '',
+        'dry-run': 'true',
+      });
+      expect(compared.exitCode, compared.stdout).toBe(0);
+      expect(compared.outputs).toMatchObject({ status: 'dry-run', changed: 'false' });
+    } finally {
+      await removeDev();
+    }
   });
 
   it("render-only takes the pull request's unpublished image as given; a deploy of it is refused", async () => {

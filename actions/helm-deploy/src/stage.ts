@@ -223,6 +223,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     const chart = await resolveChart(helm, {
       chart: inputs.chart,
       version: inputs['chart-version'],
+      appVersion: inputs['app-version'],
+      scratch,
       workspace,
       repositoryUrl: inputs['repository-url'],
       credentials,
