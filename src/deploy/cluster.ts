@@ -1,3 +1,4 @@
+import * as core from '../core.js';
 import { UserError } from '../errors.js';
 import type { KubeClient } from '../kube/client.js';
 
@@ -36,4 +37,42 @@ function networkFailure(error: unknown): string | undefined {
   const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
   const reason = typeof cause?.code === 'string' ? REASONS[cause.code] : undefined;
   return reason && `${reason} (${String(cause?.message)})`;
+}
+
+/**
+ * Whether `namespace` exists: true or false when the API server says so,
+ * undefined when the kubeconfig's identity may not read namespaces (a
+ * deploy identity often has rights in its namespaces only; helm then finds
+ * out).
+ */
+export async function namespaceExists(
+  client: KubeClient,
+  namespace: string,
+): Promise<boolean | undefined> {
+  const resource = await client.resource('v1', 'Namespace');
+  if (!resource) return undefined;
+  try {
+    return (await client.get(resource, undefined, namespace)) !== undefined;
+  } catch (error) {
+    if (error instanceof UserError) return undefined; // refused (403): cannot know cheaply
+    throw error;
+  }
+}
+
+/** A deploy into a namespace that does not exist fails before helm runs, saying so. */
+export async function checkNamespace(
+  client: KubeClient,
+  namespace: string,
+  options: { createNamespace: boolean; dryRun: boolean; source: string },
+): Promise<void> {
+  if (options.createNamespace) return;
+  if ((await namespaceExists(client, namespace)) !== false) return;
+  const message = `Namespace ${namespace} (${options.source}) does not exist in the cluster ${client.connection.server}.`;
+  const fix = `create it before the first deploy (kubectl create namespace ${namespace}; usually the platform team does), or set create-namespace: true (the kubeconfig's identity then needs the right to create namespaces).`;
+  if (options.dryRun) {
+    // What would change is still worth showing; the deploy itself would fail.
+    core.warning(`${message} A deploy would fail: ${fix}`, { title: 'Namespace missing' });
+    return;
+  }
+  throw new UserError(message, { fix });
 }

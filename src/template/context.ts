@@ -21,17 +21,18 @@ const ENVIRONMENT_SOURCE = 'environment variable';
  */
 export class PlaceholderContext {
   private readonly values = new Map<string, PlaceholderValue>();
-  private absent: { test: (name: string) => boolean; fix: (name: string) => string } | undefined;
+  private readonly absent: { test: (name: string) => boolean; fix: (name: string) => string }[] =
+    [];
 
   /** Placeholders that would come from a source that is not there, and how to give them a value. */
   noteAbsentSource(test: (name: string) => boolean, fix: (name: string) => string): this {
-    this.absent = { test, fix };
+    this.absent.push({ test, fix });
     return this;
   }
 
   /** Why a placeholder has no value, when its source is absent; undefined otherwise. */
   absentFix(name: string): string | undefined {
-    return this.absent?.test(name) ? this.absent.fix(name) : undefined;
+    return this.absent.find((source) => source.test(name))?.fix(name);
   }
 
   set(

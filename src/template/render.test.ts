@@ -157,3 +157,30 @@ describe('without default.json', () => {
     expect(renderString('%%ENVIRONMENT%%', context, { file: 'x' })).toBe('dev');
   });
 });
+
+describe('build outputs a step takes as inputs', () => {
+  it('%%IMAGE%% and %%VERSION%% without a value name the inputs that give them (helm-deploy: image, build-version)', async () => {
+    const { buildPlaceholderContext } = await import('./standard-context.js');
+    const context = buildPlaceholderContext({
+      environment: 'dev',
+      env: {},
+      buildInputs: { image: 'image', version: 'build-version' },
+    });
+    let caught: unknown;
+    try {
+      renderYamlTemplate('image: "%%IMAGE%%"\nversion: "%%VERSION%%"\n', 'values.yaml', context);
+    } catch (error) {
+      caught = error;
+    }
+    const [image, version] = (caught as UserErrors).errors;
+    expect(image!.fix).toBe(
+      'set the "image" input of this step to the image to deploy (build-image\'s ref output, such as ${{ steps.build.outputs.ref }}), which fills %%IMAGE%%.',
+    );
+    expect(version!.fix).toBe(
+      'set the "build-version" input of this step to the version built (build-image\'s version output, such as ${{ steps.build.outputs.version }}), which fills %%VERSION%%.',
+    );
+    expect(() => renderString('%%VERSION%%', context, { file: 'input "set"' })).toThrow(
+      '%%VERSION%% has no value.',
+    );
+  });
+});

@@ -19,6 +19,11 @@ export interface ContextSources {
   env?: NodeJS.ProcessEnv;
   /** Variables to mask whatever their name. */
   secretNames?: readonly string[];
+  /**
+   * The inputs of this step that take the build outputs (helm-deploy: image,
+   * build-version): a build placeholder without a value names them.
+   */
+  buildInputs?: { image: string; version: string };
 }
 
 /**
@@ -41,11 +46,34 @@ export function buildPlaceholderContext(sources: ContextSources): PlaceholderCon
         `%%${name}%% comes from default.json, and there is none at ${path}: add it (schema/README.md), or pass ${name} in the step's env:.`,
     );
   }
+  if (sources.buildInputs) noteAbsentBuild(context, build ?? {}, sources.buildInputs);
   if (build?.image) addImage(context, build.image);
   if (build?.version)
     context.set('VERSION', build.version, { source: 'build-image output "version"' });
   if (sources.env) context.addEnvironment(sources.env, sources.secretNames);
   return context;
+}
+
+/** %%IMAGE%%, %%VERSION%%… without the input that gives them: the fix names that input. */
+function noteAbsentBuild(
+  context: PlaceholderContext,
+  build: BuildOutputs,
+  inputs: { image: string; version: string },
+): void {
+  if (!build.image) {
+    context.noteAbsentSource(
+      (name) => /^IMAGE(?:_NAME|_TAG|_DIGEST)?$/.test(name),
+      (name) =>
+        `set the "${inputs.image}" input of this step to the image to deploy (build-image's ref output, such as \${{ steps.build.outputs.ref }}), which fills %%${name}%%.`,
+    );
+  }
+  if (!build.version) {
+    context.noteAbsentSource(
+      (name) => name === 'VERSION',
+      () =>
+        `set the "${inputs.version}" input of this step to the version built (build-image's version output, such as \${{ steps.build.outputs.version }}), which fills %%VERSION%%.`,
+    );
+  }
 }
 
 function addManifest(

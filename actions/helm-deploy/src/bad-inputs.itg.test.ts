@@ -183,6 +183,17 @@ describe('the cluster and the chart', () => {
     }
   });
 
+  it('a namespace that does not exist: said so, with how to create it, before helm runs', async () => {
+    const missing = `${namespace}-missing`;
+    const run = await runDeploy(helms()[0]!, workspace, inputs({ namespace: missing }));
+    expect(run.exitCode).toBe(1);
+    expect(failure(run.stdout)).toBe(
+      `helm-deploy: Namespace ${missing} (input "namespace") does not exist in the cluster ${readFileSync(env().kubeconfig, 'utf8').match(/server: (\S+)/)![1]}.\nHow to fix: create it before the first deploy (kubectl create namespace ${missing}; usually the platform team does), or set create-namespace: true (the kubeconfig's identity then needs the right to create namespaces).`,
+    );
+    expect(run.stdout).not.toContain('did not become ready');
+    expect(await history(helms()[0]!, 'storefront', missing)).toEqual([]);
+  });
+
   it('an OCI chart without a version', async () => {
     const run = await runDeploy(helm, workspace, inputs({ chart: chart.ref }));
     expect(run.exitCode).toBe(1);

@@ -16,7 +16,7 @@ import {
   withRestored,
   type ReleaseDiff,
 } from '../../../src/deploy/diff.js';
-import { probeCluster } from '../../../src/deploy/cluster.js';
+import { checkNamespace, probeCluster } from '../../../src/deploy/cluster.js';
 import { explainFailure } from '../../../src/deploy/explain.js';
 import { describeReleaseState, ReadinessWatch } from '../../../src/deploy/failure.js';
 import { prepareKubeconfig } from '../../../src/deploy/kubeconfig.js';
@@ -138,6 +138,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
         ...(inputs['build-version'] ? { version: inputs['build-version'] } : {}),
       },
       env: process.env,
+      buildInputs: { image: 'image', version: 'build-version' },
     });
     const { login: credentials, ca } = readRegistryInputs(inputs, { workspace, scratch });
     const caFile = ca?.file;
@@ -218,6 +219,11 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     if (!inputs['render-only']) {
       const server = await probeCluster(cluster());
       core.info(`Kubernetes ${server.version} at ${server.url}`);
+      await checkNamespace(cluster(), namespace, {
+        createNamespace: inputs['create-namespace'],
+        dryRun: inputs['dry-run'],
+        source: namespaceSource(inputs),
+      });
     }
 
     const chart = await resolveChart(helm, {
@@ -547,6 +553,12 @@ async function upgrade(
 /** The same revision in the same state: helm wrote nothing. */
 function sameRevision(a: HelmRevision | undefined, b: HelmRevision | undefined): boolean {
   return a?.revision === b?.revision && a?.status === b?.status;
+}
+
+/** Where the namespace came from, for messages. */
+function namespaceSource(inputs: Inputs): string {
+  if (inputs.namespace !== undefined) return 'input "namespace"';
+  return `from ${inputs.manifest} for environment ${inputs.environment}`;
 }
 
 function resolveIn(workspace: string, path: string): string {
