@@ -30,6 +30,9 @@ export interface ActionRun {
   /** Values the action asked the runner to mask. */
   masked: string[];
   durationMs: number;
+  /** RUNNER_TEMP of the run, and the directory of its file-command files (GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STATE…): what it left behind. */
+  runnerTemp: string;
+  runnerFiles: string;
 }
 
 export interface RunOptions {
@@ -66,6 +69,8 @@ export interface RunnerEnvironment {
   env: Record<string, string>;
   /** The file-command files, by their variable name. */
   paths: Record<FileCommand, string>;
+  /** The directory that holds them. */
+  files: string;
 }
 
 /**
@@ -124,7 +129,7 @@ export function runnerEnvironment(
       throw new Error(`runBundle: ${action} has no input "${name}" in its action.yml`);
     }
   }
-  return { env, paths };
+  return { env, paths, files };
 }
 
 export async function runBundle(
@@ -132,7 +137,7 @@ export async function runBundle(
   inputs: Record<string, string>,
   options: RunOptions = {},
 ): Promise<ActionRun> {
-  const { env, paths } = runnerEnvironment(action, inputs, options);
+  const { env, paths, files } = runnerEnvironment(action, inputs, options);
   const workspace = options.workspace ?? REPO_ROOT;
   const started = Date.now();
   const bundle = join(REPO_ROOT, 'actions', action, 'dist', 'index.js');
@@ -152,6 +157,8 @@ export async function runBundle(
     annotations: parseAnnotations(stdout),
     masked: parseMasks(stdout),
     durationMs: Date.now() - started,
+    runnerTemp: env.RUNNER_TEMP ?? join(files, 'runner-temp'),
+    runnerFiles: files,
   };
 }
 

@@ -1,4 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionRun } from './runner.js';
 
@@ -6,8 +14,10 @@ import type { ActionRun } from './runner.js';
  * Where a sentinel secret shows after a run: a log line (the `::add-mask::`
  * command that masks it aside: the runner masks the log, but a test holds
  * the action to never print it at all), the job summary, an output, an
- * annotation, or a file the action wrote (a report, SARIF, JUnit, what it
- * left in RUNNER_TEMP; directories are searched whole). Empty when nowhere.
+ * annotation, or a file the action wrote: anything it left in RUNNER_TEMP
+ * or in the file-command files (GITHUB_ENV, GITHUB_STATE…), always, and the
+ * `files` given (a report, SARIF, JUnit written elsewhere; directories are
+ * searched whole). Empty when nowhere.
  */
 export function leaks(run: ActionRun, secret: string, files: readonly string[] = []): string[] {
   const found: string[] = [];
@@ -22,10 +32,55 @@ export function leaks(run: ActionRun, secret: string, files: readonly string[] =
     if (JSON.stringify(annotation).includes(secret))
       found.push(`annotation: ${annotation.message}`);
   }
-  for (const file of files.flatMap(filesUnder)) {
+  const searched = new Set([run.runnerTemp, run.runnerFiles, ...files].flatMap(filesUnder));
+  for (const file of searched) {
     if (readFileSync(file).includes(secret)) found.push(`file ${file}`);
   }
   return found;
+}
+
+/**
+ * The client credentials of a kubeconfig file, as it holds them (base64),
+ * and its key as a tool would print it (a line of the PEM body): what a run
+ * given that kubeconfig must never show.
+ */
+export function kubeconfigCredentials(kubeconfig: string): string[] {
+  const text = readFileSync(kubeconfig, 'utf8');
+  const field = (name: string) => new RegExp(`${name}: (\\S+)`).exec(text)?.[1] ?? '';
+  const keyData = field('client-key-data');
+  const keyLine = Buffer.from(keyData, 'base64').toString('utf8').split('\n')[1] ?? '';
+  const credentials = [keyData, keyLine, field('client-certificate-data')];
+  if (credentials.some((value) => value.length < 40)) {
+    throw new Error(`${kubeconfig} has no inline client key and certificate`);
+  }
+  return credentials;
+}
+
+/**
+ * A copy of a kubeconfig whose user (the same name: its context still
+ * names it) authenticates with `token` as a bearer token, inline or read
+ * from a tokenFile next to the copy: credentials the API server refuses.
+ */
+export function kubeconfigWithToken(
+  kubeconfig: string,
+  token: string,
+  how: 'token' | 'tokenFile',
+): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pa-sentinel-kubeconfig-'));
+  writeFileSync(join(dir, 'token'), `${token}\n`, { mode: 0o600 });
+  const user = how === 'token' ? `token: ${token}` : 'tokenFile: token';
+  const config = readFileSync(kubeconfig, 'utf8').replace(
+    /users:\n- name: (\S+)[\s\S]*$/,
+    `users:\n- name: $1\n  user:\n    ${user}\n`,
+  );
+  const file = join(dir, 'config');
+  writeFileSync(file, config, { mode: 0o600 });
+  return file;
+}
+
+/** A sentinel as a failure message may name it: a long credential only by its start. */
+export function sentinelName(secret: string): string {
+  return secret.length > 48 ? `${secret.slice(0, 12)}…` : secret;
 }
 
 function filesUnder(path: string): string[] {

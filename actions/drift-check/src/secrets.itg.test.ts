@@ -4,12 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitHubDouble } from '../../../test/support/github-double.js';
-import { leaks } from '../../../test/support/sentinels.js';
+import {
+  kubeconfigCredentials as credentialsOf,
+  kubeconfigWithToken,
+  leaks,
+  sentinelName,
+} from '../../../test/support/sentinels.js';
 import {
   env,
   helms,
   kubectlIn,
-  scratch,
   shopImage,
   shopRelease,
   type DriftRun,
@@ -41,19 +45,7 @@ const SENTINELS = {
   placeholder: 'sentinel-placeholder-drift-8e1b',
 };
 
-/**
- * The test kubeconfig's client credentials, as the file holds them (base64)
- * and the key as a tool would print it (a line of its PEM body).
- */
-function kubeconfigCredentials(): string[] {
-  const text = readFileSync(env().kubeconfig, 'utf8');
-  const field = (name: string) => new RegExp(`${name}: (\\S+)`).exec(text)?.[1] ?? '';
-  const keyData = field('client-key-data');
-  const keyLine = Buffer.from(keyData, 'base64').toString('utf8').split('\n')[1] ?? '';
-  const credentials = [keyData, keyLine, field('client-certificate-data')];
-  expect(credentials.every((value) => value.length > 40)).toBe(true);
-  return credentials;
-}
+const kubeconfigCredentials = () => credentialsOf(env().kubeconfig);
 
 /** An incoming-webhook receiver (its path holds the secret): records each body, answers `status`. */
 class Webhook {
@@ -117,8 +109,7 @@ const inputs = (extra: Record<string, string> = {}) => ({
 
 function expectNoLeak(run: DriftRun, secrets: readonly string[]): void {
   for (const secret of secrets) {
-    // A failure names a sentinel, or only the start of a credential of the test kubeconfig.
-    const name = secret.length > 48 ? `${secret.slice(0, 12)}…` : secret;
+    const name = sentinelName(secret);
     // Masked as given (the webhook URL whole).
     expect(
       run.masked.some((mask) => mask.includes(secret)),
@@ -126,7 +117,7 @@ function expectNoLeak(run: DriftRun, secrets: readonly string[]): void {
     ).toBe(true);
     // RUNNER_TEMP holds the report (the `report` output) and anything else the run left.
     expect(run.outputs.report ?? run.runnerTemp).toContain(run.runnerTemp);
-    expect(leaks(run, secret, [run.runnerTemp]), name).toEqual([]);
+    expect(leaks(run, secret), name).toEqual([]);
     expect(JSON.stringify(github.openIssues()), `${name} in an issue`).not.toContain(secret);
     expect(webhook.bodies.join('\n'), `${name} in a webhook message`).not.toContain(secret);
   }
@@ -204,40 +195,14 @@ describe('drift-check keeps secrets out of everything it writes', () => {
     ]);
   });
 
-  it('the API server refuses the kubeconfig token: nothing shown either', async () => {
-    // The same user (the context names it), with a token the API server does not know.
-    const config = readFileSync(env().kubeconfig, 'utf8').replace(
-      /users:\n- name: (\S+)[\s\S]*$/,
-      `users:\n- name: $1\n  user:\n    token: ${SENTINELS.kubeconfigToken}\n`,
-    );
-    const kubeconfig = writeFile(scratch('kubeconfig'), 'config', config);
+  it.each([
+    ['the kubeconfig token', 'token', SENTINELS.kubeconfigToken],
+    ['the token of a tokenFile', 'tokenFile', SENTINELS.tokenFile],
+  ] as const)('the API server refuses %s: nothing shown either', async (_, how, token) => {
+    const kubeconfig = kubeconfigWithToken(env().kubeconfig, token, how);
     const run = await shop.check(inputs({ kubeconfig }));
     expect(run.exitCode).toBe(1);
     expect(run.outputs.status).toBe('error');
-    expectNoLeak(run, [
-      SENTINELS.github,
-      SENTINELS.webhook,
-      SENTINELS.registry,
-      SENTINELS.kubeconfigToken,
-    ]);
-  });
-
-  it('the API server refuses the token of a tokenFile: nothing shown either', async () => {
-    const dir = scratch('kubeconfig');
-    writeFile(dir, 'token', `${SENTINELS.tokenFile}\n`);
-    const config = readFileSync(env().kubeconfig, 'utf8').replace(
-      /users:\n- name: (\S+)[\s\S]*$/,
-      `users:\n- name: $1\n  user:\n    tokenFile: token\n`,
-    );
-    const kubeconfig = writeFile(dir, 'config', config);
-    const run = await shop.check(inputs({ kubeconfig }));
-    expect(run.exitCode).toBe(1);
-    expect(run.outputs.status).toBe('error');
-    expectNoLeak(run, [
-      SENTINELS.github,
-      SENTINELS.webhook,
-      SENTINELS.registry,
-      SENTINELS.tokenFile,
-    ]);
+    expectNoLeak(run, [SENTINELS.github, SENTINELS.webhook, SENTINELS.registry, token]);
   });
 });

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
 import {
   env,
   exampleWorkspace,
@@ -8,23 +6,27 @@ import {
   helms,
   pushAppImage,
   runDeploy,
-  scratch,
   testNamespace,
   uniquePath,
   writeFile,
   type AppImage,
 } from '../../../test/fixtures/deploy/harness.js';
-import { leaks } from '../../../test/support/sentinels.js';
+import {
+  kubeconfigCredentials,
+  kubeconfigWithToken,
+  leaks,
+  sentinelName,
+} from '../../../test/support/sentinels.js';
 
 /**
  * A sentinel secret passed every way a user can pass one to helm-deploy — a
  * secret-looking placeholder from the workflow's env: (also inside a value
  * named like no secret, a connection string), a `set:` value under a
- * secret-looking key, the registry password, the kubeconfig's token — is
- * masked and appears in no output, summary, annotation, log line or file
- * left in RUNNER_TEMP (only in the `::add-mask::` command that masks it),
- * through an install, a dry run whose diff changes (rotates) each secret,
- * and a run that fails.
+ * secret-looking key, the registry password, the kubeconfig's client key
+ * and certificate, token or token file — is masked and appears in no
+ * output, summary, annotation, log line or file left in RUNNER_TEMP (only in
+ * the `::add-mask::` command that masks it), through an install, a dry run
+ * whose diff changes (rotates) each secret, and runs that fail.
  */
 
 const SENTINELS = {
@@ -34,13 +36,8 @@ const SENTINELS = {
   setChanged: 'sentinel-set-changed-2d4e',
   registry: 'sentinel-registry-5e6f',
   kubeconfigToken: 'sentinel-kubeconfig-token-3a9d',
+  tokenFile: 'sentinel-token-file-6b0c',
 };
-
-/** The user the test kubeconfig's context names. */
-function kubeconfigUser(): string {
-  const config = load(readFileSync(env().kubeconfig, 'utf8')) as { users: { name: string }[] };
-  return config.users[0]!.name;
-}
 
 let image: AppImage;
 beforeAll(async () => {
@@ -82,9 +79,14 @@ describe.each(helms())(
     it('an install: every sentinel masked, none shown anywhere, the values reach the cluster', async () => {
       const run = await runDeploy(helm, workspace, inputs(SENTINELS.set), secretEnv);
       expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
-      for (const secret of [SENTINELS.placeholder, SENTINELS.set, SENTINELS.registry]) {
-        expect(run.masked, `${secret} masked`).toContain(secret);
-        expect(leaks(run, secret, [run.runnerTemp]), secret).toEqual([]);
+      for (const secret of [
+        SENTINELS.placeholder,
+        SENTINELS.set,
+        SENTINELS.registry,
+        ...kubeconfigCredentials(env().kubeconfig),
+      ]) {
+        expect(run.masked, `${sentinelName(secret)} masked`).toContain(secret);
+        expect(leaks(run, secret), sentinelName(secret)).toEqual([]);
       }
       // Masked, not lost: the deployed pod template holds both values.
       const deployment = await getObject('deployment', 'storefront', namespace);
@@ -112,29 +114,34 @@ describe.each(helms())(
           new RegExp(`env\\[name=${name}\\]\\.value: \\(secret value changed, not shown\\)`),
         );
       }
-      for (const secret of Object.values(SENTINELS)) {
-        expect(leaks(run, secret, [run.runnerTemp]), secret).toEqual([]);
+      for (const secret of [
+        ...Object.values(SENTINELS),
+        ...kubeconfigCredentials(env().kubeconfig),
+      ]) {
+        expect(leaks(run, secret), sentinelName(secret)).toEqual([]);
       }
     });
 
-    it('a run that fails (the API server refuses the kubeconfig token): nothing shown either', async () => {
-      const config = readFileSync(env().kubeconfig, 'utf8').replace(
-        /users:[\s\S]*$/,
-        `users:\n- name: ${kubeconfigUser()}\n  user:\n    token: ${SENTINELS.kubeconfigToken}\n`,
-      );
-      const kubeconfig = writeFile(scratch('kubeconfig'), 'config', config);
-      const run = await runDeploy(
-        helm,
-        workspace,
-        inputs(SENTINELS.set, { kubeconfig }),
-        secretEnv,
-      );
-      expect(run.exitCode).toBe(1);
-      expect(run.stdout).toMatch(/Unauthorized|401/);
-      expect(run.masked, run.stdout.slice(-2500)).toContain(SENTINELS.kubeconfigToken);
-      for (const secret of Object.values(SENTINELS)) {
-        expect(leaks(run, secret, [run.runnerTemp]), secret).toEqual([]);
-      }
-    });
+    it.each([
+      ['the kubeconfig token', 'token', SENTINELS.kubeconfigToken],
+      ['the token of a tokenFile', 'tokenFile', SENTINELS.tokenFile],
+    ] as const)(
+      'a run that fails (the API server refuses %s): nothing shown either',
+      async (_, how, token) => {
+        const kubeconfig = kubeconfigWithToken(env().kubeconfig, token, how);
+        const run = await runDeploy(
+          helm,
+          workspace,
+          inputs(SENTINELS.set, { kubeconfig }),
+          secretEnv,
+        );
+        expect(run.exitCode).toBe(1);
+        expect(run.stdout).toMatch(/Unauthorized|401/);
+        expect(run.masked, run.stdout.slice(-2500)).toContain(token);
+        for (const secret of Object.values(SENTINELS)) {
+          expect(leaks(run, secret), secret).toEqual([]);
+        }
+      },
+    );
   },
 );

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubDouble } from '../../../test/support/github-double.js';
-import { runBundle } from '../../../test/support/runner.js';
+import { runBundle, type ActionRun } from '../../../test/support/runner.js';
+import { leaks } from '../../../test/support/sentinels.js';
 
 /**
  * The committed pr-report bundle, run as the GitHub runner runs it on a
@@ -13,8 +14,9 @@ import { runBundle } from '../../../test/support/runner.js';
  * (a read-only token) a warning each, and the report in the job summary.
  */
 
-const TOKEN = 'ghs_pr_report';
-const FORK_TOKEN = 'ghs_fork';
+// Sentinels: each run is checked to mask its token and to show it nowhere.
+const TOKEN = 'ghs_pr_report_sentinel_5c9a';
+const FORK_TOKEN = 'ghs_fork_sentinel_0e4d';
 const FIRST = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const SECOND = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
 
@@ -36,6 +38,18 @@ function needs(build: 'success' | 'failure'): string {
     },
     chart: { result: 'success', outputs: { chart: 'storefront', version: '0.1.0' } },
   });
+}
+
+/**
+ * The token is masked, and shows in no log line, summary, output,
+ * annotation, file left behind, comment or check run: only in the
+ * Authorization header of the requests to the double.
+ */
+function expectTokenKept(run: ActionRun, token: string): void {
+  expect(run.masked).toContain(token);
+  expect(leaks(run, token)).toEqual([]);
+  const sent = github.requests.map((request) => JSON.stringify(request.body ?? ''));
+  expect(sent.filter((body) => body.includes(token))).toEqual([]);
 }
 
 /** Runs the bundle on the pull_request event of a push to `sha`, from this repository or a fork. */
@@ -143,6 +157,7 @@ describe('pr-report (the committed bundle)', () => {
       expect.objectContaining({ id: newCheck?.id, conclusion: 'success' }),
     ]);
     expect(github.comments(pr.number)).toHaveLength(1);
+    for (const run of [first, second, rerun]) expectTokenKept(run, TOKEN);
     expect(github.writes()).toEqual([
       'POST /repos/acme/storefront/check-runs',
       `POST /repos/acme/storefront/issues/${pr.number}/comments`,
@@ -180,6 +195,7 @@ describe('pr-report (the committed bundle)', () => {
     expect(run.summary).toContain('| Image builds (not pushed) | ❌ failure |');
     expect(github.comments(pr.number)).toEqual([]);
     expect(github.checkRuns(FIRST)).toEqual([]);
+    expectTokenKept(run, FORK_TOKEN);
   });
 
   it('treats a pull request whose fork was deleted as a fork', async () => {
@@ -206,5 +222,6 @@ describe('pr-report (the committed bundle)', () => {
     ]);
     // The report was written to the job summary before publishing.
     expect(run.summary).toContain('pipeline-actions: all checks passed');
+    expectTokenKept(run, FORK_TOKEN);
   });
 });

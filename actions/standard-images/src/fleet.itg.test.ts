@@ -12,6 +12,7 @@ import {
   type AppRepo,
 } from '../../../test/support/build-image.js';
 import { REPO_ROOT, runBundle } from '../../../test/support/runner.js';
+import { leaks } from '../../../test/support/sentinels.js';
 
 /**
  * A platform team's publication, for real on the local environment: the
@@ -30,7 +31,9 @@ const execFileAsync = promisify(execFile);
 const suite = buildImageSuite('itg-fleet');
 const { env } = suite;
 const STANDARD = `${suite.registry}/standard`;
-const TOKEN = 'ghs_fleet-app-token';
+// Sentinels: the run that dispatches and notifies is checked to show neither anywhere.
+const TOKEN = 'ghs_fleet-app-token-sentinel-3f7b';
+const WEBHOOK_SECRET = 'sentinel-fleet-webhook-9a2d';
 const STARTER = readFileSync(join(REPO_ROOT, 'workflows', 'pipeline.yml'), 'utf8');
 
 // The platform repository: its own catalog template (two images), its own
@@ -128,7 +131,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
   const address = webhook.address();
-  webhookUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hook`;
+  webhookUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hook/${WEBHOOK_SECRET}`;
   app = suite.repo();
 }, 900_000);
 
@@ -199,6 +202,13 @@ describe('the platform publishes its standard images, and the fleet is rebuilt',
     expect(notifications[0]).toMatch(
       /acme\/storefront \(pipeline\.yml\): rebuild dispatched on main: runtime /,
     );
+    // The token and the webhook's secret path: masked, shown nowhere, sent in no body.
+    for (const secret of [TOKEN, WEBHOOK_SECRET]) {
+      expect(run.masked.some((mask) => mask.includes(secret))).toBe(true);
+      expect(leaks(run, secret), secret).toEqual([]);
+      expect(notifications.join('\n')).not.toContain(secret);
+      expect(JSON.stringify(github.requests.map((request) => request.body))).not.toContain(secret);
+    }
   }, 900_000);
 
   it('the dispatched pipeline rebuilds the app on the new catalog: reason base, with a base tag', async () => {
