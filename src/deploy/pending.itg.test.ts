@@ -3,9 +3,8 @@ import {
   env,
   helms,
   kubectl,
-  scratch,
   testNamespace,
-  writeFile,
+  configMapChart,
 } from '../../test/fixtures/deploy/harness.js';
 import {
   storedRevisions,
@@ -41,13 +40,7 @@ const revisions = (...shapes: [string, number?][]): RevisionShape[] =>
   shapes.map(([status, age = HOUR]) => ({ status, updated: ago(age) }));
 const failed = (count: number): [string][] => Array.from({ length: count }, () => ['failed']);
 
-const chart = scratch('pending-chart');
-writeFile(chart, 'Chart.yaml', 'apiVersion: v2\nname: storefront\nversion: 0.1.0\n');
-writeFile(
-  chart,
-  'templates/configmap.yaml',
-  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  note: live\n',
-);
+const chart = configMapChart('storefront');
 
 const client = new KubeClient(loadKubeconfig(env().kubeconfig));
 const storage = new ReleaseStorage(client, 'secret');

@@ -4,13 +4,12 @@ import {
   scratch,
   testNamespace,
   uniquePath,
-  writeFile,
+  configMapChart,
 } from '../../test/fixtures/deploy/harness.js';
-import { recordedInstallArgs } from '../../test/support/recorded-release.js';
+import { recordedInstallArgs, shopRecord } from '../../test/support/recorded-release.js';
 import { Exec } from '../exec.js';
 import { KubeClient } from '../kube/client.js';
 import { loadKubeconfig } from '../kube/config.js';
-import { RECORD_VERSION, type DeployRecord } from '../record/record.js';
 import { ReleaseStorage } from '../release/storage.js';
 import { inShard, parseShard, planTargets } from './plan.js';
 
@@ -50,32 +49,8 @@ const plan = (shard: string | undefined) =>
   });
 
 async function installRecorded(release: string): Promise<void> {
-  const chart = scratch('plan-chart');
-  writeFile(chart, 'Chart.yaml', 'apiVersion: v2\nname: chart\nversion: 1.0.0\n');
-  writeFile(
-    chart,
-    'templates/configmap.yaml',
-    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n',
-  );
-  const record: DeployRecord = {
-    version: RECORD_VERSION,
-    app: { name: 'shop', dir: '.' },
-    environment,
-    release,
-    namespace,
-    chart: { ref: 'chart' },
-    images: [],
-    build: {},
-    deployedAt: '2026-01-01T00:00:00Z',
-    request: {
-      hash: 'h',
-      chart: 'chart',
-      values: [],
-      set: {},
-      allowMutableTags: false,
-      manifest: 'default.json',
-    },
-  };
+  const chart = configMapChart('chart');
+  const record = shopRecord(release, namespace, environment);
   const args = recordedInstallArgs(record, {
     chart,
     kubeconfig: env().kubeconfig,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
-import { recordObject, RECORD_VERSION, type DeployRecord } from '../record/record.js';
+import { shopRecord } from '../../test/support/recorded-release.js';
+import { recordObject } from '../record/record.js';
 import type { StoredRevision } from '../release/storage.js';
 import { decodeRecord, decodeRevision, inShard, parseShard } from './plan.js';
 
@@ -33,25 +34,7 @@ describe('shards', () => {
 
 // Planning from the records in Helm's real storage: plan.itg.test.ts.
 describe('planning from records', () => {
-  const record = (release: string): DeployRecord => ({
-    version: RECORD_VERSION,
-    app: { name: 'shop', dir: '.' },
-    environment: 'dev',
-    release,
-    namespace: 'shop-dev',
-    chart: { ref: 'chart' },
-    images: [],
-    build: {},
-    deployedAt: '2026-01-01T00:00:00Z',
-    request: {
-      hash: 'h',
-      chart: 'chart',
-      values: [],
-      set: {},
-      allowMutableTags: false,
-      manifest: 'default.json',
-    },
-  });
+  const record = (release: string) => shopRecord(release, 'shop-dev', 'dev');
   const stored = (release: string, chartDocument: string): StoredRevision => ({
     name: release,
     namespace: 'shop-dev',

@@ -1,6 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordLabels, recordObject, type DeployRecord } from '../../src/record/record.js';
+import {
+  recordLabels,
+  recordObject,
+  RECORD_VERSION,
+  type DeployRecord,
+} from '../../src/record/record.js';
 
 /**
  * The arguments of a `helm install` that stores a release with the deploy
@@ -39,4 +44,27 @@ export function recordedInstallArgs(
     '--kubeconfig',
     options.kubeconfig,
   ];
+}
+
+/** A deploy record of app `shop` from the chart directory `chart`, for tests that need one. */
+export function shopRecord(release: string, namespace: string, environment: string): DeployRecord {
+  return {
+    version: RECORD_VERSION,
+    app: { name: 'shop', dir: '.' },
+    environment,
+    release,
+    namespace,
+    chart: { ref: 'chart' },
+    images: [],
+    build: {},
+    deployedAt: '2026-01-01T00:00:00Z',
+    request: {
+      hash: 'h',
+      chart: 'chart',
+      values: [],
+      set: {},
+      allowMutableTags: false,
+      manifest: 'default.json',
+    },
+  };
 }
