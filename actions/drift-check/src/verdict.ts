@@ -1,5 +1,5 @@
 import * as core from '../../../src/core.js';
-import { isUserError, UserError, UserErrors } from '../../../src/errors.js';
+import { isOutage, isUserError, UserError, UserErrors } from '../../../src/errors.js';
 import type { DriftReport } from '../../../src/drift/report.js';
 import { headline } from '../../../src/drift/summary.js';
 import type { Inputs } from './inputs.js';
@@ -24,6 +24,9 @@ export function judge(
   issueUrl: string | undefined,
 ): void {
   if (errors.length === 1) throw errors[0];
+  // One outage seen by every target (the API server down) is an outage, not the user's to fix:
+  // each target's error is in the log and the report already.
+  if (errors.length > 1 && errors.every(isOutage)) throw errors[0];
   if (errors.length > 1) {
     const messages = errors.map((error) =>
       isUserError(error) ? error : new UserError(String((error as Error).message ?? error)),
