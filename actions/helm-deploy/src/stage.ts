@@ -148,10 +148,6 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       });
     }
 
-    const helm = await setupHelm(helmSourceOf(inputs), helmSetupOptions(inputs, home));
-    helm.useKubeconfig(kubeconfig.file);
-    core.info(`helm ${helm.version} (helm ${helm.major}) at ${helm.binary}`);
-    const kubectl = new Kubectl(inputs.kubectl, kubeconfig.file);
     // The cluster's state is read in this process (no kubectl, no helm); only helm writes.
     const cluster = () =>
       (client ??= new KubeClient(loadKubeconfig(kubeconfig.file), {
@@ -159,6 +155,18 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
         // Every read that can fail the step comes before helm writes.
         consequence: 'nothing was deployed',
       }));
+    // The API server is asked while helm is set up and the values are templated; its
+    // answer, or its failure, is taken where it always was, so errors keep their order.
+    const probe =
+      inputs['render-only'] || inputs.rendered !== undefined
+        ? undefined
+        : Promise.resolve().then(() => probeCluster(cluster()));
+    probe?.catch(() => undefined);
+
+    const helm = await setupHelm(helmSourceOf(inputs), helmSetupOptions(inputs, home));
+    helm.useKubeconfig(kubeconfig.file);
+    core.info(`helm ${helm.version} (helm ${helm.major}) at ${helm.binary}`);
+    const kubectl = new Kubectl(inputs.kubectl, kubeconfig.file);
     if (inputs.rendered !== undefined) {
       return await compareRendered(helm, cluster(), inputs, {
         release,
@@ -216,8 +224,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
           log: (message) => core.debug(message),
         }).catch(() => ({}));
 
-    if (!inputs['render-only']) {
-      const server = await probeCluster(cluster());
+    if (probe) {
+      const server = await probe;
       core.info(`Kubernetes ${server.version} at ${server.url}`);
       await checkNamespace(cluster(), namespace, {
         createNamespace: inputs['create-namespace'],
