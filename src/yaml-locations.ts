@@ -72,6 +72,30 @@ export function yamlLocations(text: string, file: string): Map<string, SourceLoc
   return locations;
 }
 
+/**
+ * Where a path of a YAML text stands (`['apps', 0, 'image']`), or its nearest
+ * parent that is written there (a missing key is reported at its mapping);
+ * line 1 when nothing is. The locations are read once, on the first call.
+ */
+export function yamlLocator(
+  text: string,
+  file: string,
+): (path: readonly (string | number)[]) => SourceLocation {
+  let locations: Map<string, SourceLocation> | undefined;
+  return (path) => {
+    try {
+      locations ??= yamlLocations(text, file);
+    } catch {
+      locations = new Map(); // text that does not parse has no locations
+    }
+    for (let depth = path.length; depth > 0; depth--) {
+      const found = locations.get(path.slice(0, depth).join('.'));
+      if (found) return found;
+    }
+    return { file, line: 1, column: 1 };
+  };
+}
+
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;

@@ -1,4 +1,5 @@
-import { UserError, UserErrors } from '../errors.js';
+import { UserError, UserErrors, type SourceLocation } from '../errors.js';
+import { unknownKeyFix } from '../manifest/suggest.js';
 import { formatName, parseReference } from '../oci/index.js';
 
 /**
@@ -28,11 +29,25 @@ export interface PinnedImage {
 export class Problems {
   private readonly errors: UserError[] = [];
 
-  constructor(private readonly source: string) {}
+  /**
+   * `source`: the file (or URL) annotations attach to; `locate`: where a
+   * path stands in it (line, column); `role`: what the file is, for messages
+   * only ("the previous catalog").
+   */
+  constructor(
+    private readonly source: string,
+    private readonly options: {
+      locate?: (path: Path) => SourceLocation;
+      role?: string | undefined;
+    } = {},
+  ) {}
 
   add(path: Path, message: string, fix: string): void {
     this.errors.push(
-      new UserError(`${formatPath(path)}: ${message}`, { fix, location: { file: this.source } }),
+      new UserError(`${formatPath(path)}: ${message}`, {
+        fix,
+        location: this.options.locate?.(path) ?? { file: this.source },
+      }),
     );
   }
 
@@ -50,11 +65,7 @@ export class Problems {
   onlyKeys(entry: Record<string, unknown>, path: Path, allowed: readonly string[]): void {
     for (const key of Object.keys(entry)) {
       if (!allowed.includes(key))
-        this.add(
-          [...path, key],
-          `"${key}" is not a known key here.`,
-          `use only: ${allowed.join(', ')}.`,
-        );
+        this.add([...path, key], `"${key}" is not a known key here.`, unknownKeyFix(key, allowed));
     }
   }
 
@@ -106,7 +117,7 @@ export class Problems {
   toError(): UserErrors {
     const count = this.errors.length;
     return new UserErrors(
-      `The standard-image catalog ${this.source} is not valid (${count} ${count === 1 ? 'problem' : 'problems'}):`,
+      `The standard-image catalog ${this.source}${this.options.role ? ` (${this.options.role})` : ''} is not valid (${count} ${count === 1 ? 'problem' : 'problems'}):`,
       this.errors,
     );
   }

@@ -6,6 +6,9 @@ import {
   type Toolchain,
 } from '../manifest/index.js';
 import { POLICY_MODES, type ImagePolicy, type PolicyMode } from '../policy/policy.js';
+import { UserError, type SourceLocation } from '../errors.js';
+import { unknownKeyFix } from '../manifest/suggest.js';
+import { yamlLocator } from '../yaml-locations.js';
 import { parseYaml } from '../yaml.js';
 import { Problems, show, type Path, type PinnedImage } from './catalog-values.js';
 
@@ -107,11 +110,19 @@ export const CATALOG_API_VERSION = 'pipeline-actions/v1';
  * Parses and validates a catalog. Every problem is found in one pass and
  * thrown as one UserErrors naming the file and the path of each value.
  */
-export function parseCatalog(text: string, source: string): Catalog {
+export function parseCatalog(
+  text: string,
+  source: string,
+  options: { role?: string } = {},
+): Catalog {
   const value = parseYaml(text, source, { maxBytes: MAX_CATALOG_BYTES });
-  const problems = new Problems(source);
+  const locate = yamlLocator(text, source);
+  const problems = new Problems(source, { locate, role: options.role });
   const root = problems.object(value, []);
   if (!root) throw problems.toError();
+  const template = unpublishedTemplate(root);
+  if (template)
+    throw unpublishedTemplateError(source, options.role, template.value, locate(template.path));
   problems.onlyKeys(root, [], TOP_KEYS);
   if (root.apiVersion !== CATALOG_API_VERSION) {
     problems.add(
@@ -151,11 +162,18 @@ export function parseCatalog(text: string, source: string): Catalog {
       builders.some((b) => b.name === root.default_builder)
     ) {
       defaultBuilder = root.default_builder;
+    } else if (typeof root.default_builder === 'string' && root.default_builder in builderMap) {
+      // A builder of that name is written, with problems of its own (reported above).
     } else {
       problems.add(
         ['default_builder'],
         `${show(root.default_builder)} is not one of the builders.`,
-        `name one of: ${builders.map((b) => b.name).join(', ') || '(none defined)'}.`,
+        typeof root.default_builder === 'string' && Object.keys(builderMap).length > 0
+          ? unknownKeyFix(root.default_builder, Object.keys(builderMap)).replace(
+              'use only:',
+              'name one of:',
+            )
+          : `name one of: ${Object.keys(builderMap).join(', ') || '(none defined)'}.`,
       );
     }
   }
@@ -171,6 +189,46 @@ export function parseCatalog(text: string, source: string): Catalog {
     defaultBuilder,
     policy,
   };
+}
+
+/**
+ * The path of the first image of the unpublished template
+ * (catalog/standard-images.yaml): every image there is a bare folder name of
+ * test/env/images/ (no registry, no digest), which pinning replaces.
+ */
+function unpublishedTemplate(
+  root: Record<string, unknown>,
+): { path: Path; value: string } | undefined {
+  const images: { path: Path; value: string }[] = [];
+  const visit = (node: unknown, path: Path) => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'image' && typeof child === 'string')
+        images.push({ path: [...path, key], value: child });
+      else visit(child, [...path, key]);
+    }
+  };
+  visit(root.builders, ['builders']);
+  visit(root.runtimes, ['runtimes']);
+  const bare = /^[a-z0-9][a-z0-9._-]*$/;
+  return images.length > 0 && images.every((image) => bare.test(image.value))
+    ? images[0]
+    : undefined;
+}
+
+function unpublishedTemplateError(
+  source: string,
+  role: string | undefined,
+  image: string,
+  location: SourceLocation,
+): UserError {
+  return new UserError(
+    `The standard-image catalog ${source}${role ? ` (${role})` : ''} is the unpublished template (catalog/standard-images.yaml): its images are names of image folders, such as "${image}", not references pinned by digest.`,
+    {
+      fix: 'pass the pinned catalog the platform team publishes (its URL, the organization variable STANDARD_IMAGES_CATALOG), or pin this template to the digests of the images you pushed: `npx node scripts/pin-catalog.ts catalog/standard-images.yaml <name>=<registry/path@sha256:…> …` (catalog/README.md, "Publishing").',
+      location,
+    },
+  );
 }
 
 function readPolicy(problems: Problems, raw: unknown): ImagePolicy | undefined {

@@ -47,6 +47,37 @@ describe('the fleet file (which applications a new catalog rebuilds)', () => {
     ]);
   });
 
+  it('a mistyped key: did you mean the key it is close to', () => {
+    expect(
+      problems(
+        [
+          'apiVersion: pipeline-actions/v1',
+          'ref: main',
+          'app:',
+          '  - repository: acme/storefront',
+          '    image: ghcr.io/acme/shop/storefront',
+          '    worflow: pipeline.yml',
+        ].join('\n'),
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'fleet.yaml:3:1: "app" is not a key of a fleet file. Fix: did you mean "apps"?',
+      ]),
+    );
+    expect(
+      problems(
+        [
+          'apiVersion: pipeline-actions/v1',
+          'ref: main',
+          'apps:',
+          '  - repository: acme/storefront',
+          '    image: ghcr.io/acme/shop/storefront',
+          '    worflow: pipeline.yml',
+        ].join('\n'),
+      ),
+    ).toEqual(['fleet.yaml:6:5: "worflow" is not a key of an app. Fix: did you mean "workflow"?']);
+  });
+
   it('reports every problem at once, each at file:line:column with a fix', () => {
     const found = problems(
       [

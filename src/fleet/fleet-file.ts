@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { byLocation, UserError, UserErrors, errorMessage, type SourceLocation } from '../errors.js';
 import { show } from '../build/catalog-values.js';
 import { formatName, parseReference } from '../oci/index.js';
-import { yamlLocations } from '../yaml-locations.js';
+import { yamlLocator } from '../yaml-locations.js';
+import { unknownKeyFix } from '../manifest/suggest.js';
 import { parseYaml } from '../yaml.js';
 
 /**
@@ -62,15 +63,7 @@ export async function readFleetFile(path: string): Promise<FleetApp[]> {
 /** Every app of a fleet file; all problems at once, each at file:line:column with a fix. */
 export function parseFleet(text: string, source: string): FleetApp[] {
   const root = parseYaml(text, source, { maxBytes: MAX_FLEET_BYTES });
-  const locations =
-    isMapping(root) || Array.isArray(root) ? yamlLocations(text, source) : new Map();
-  const at = (path: (string | number)[]): SourceLocation => {
-    for (let depth = path.length; depth > 0; depth--) {
-      const found = locations.get(path.slice(0, depth).join('.'));
-      if (found) return found;
-    }
-    return { file: source, line: 1, column: 1 };
-  };
+  const at = yamlLocator(text, source);
   const problems: UserError[] = [];
   const problem = (path: (string | number)[], message: string, fix: string) =>
     problems.push(new UserError(message, { fix, location: at(path) }));
@@ -92,7 +85,7 @@ export function parseFleet(text: string, source: string): FleetApp[] {
       problem(
         [key],
         `"${key}" is not a key of a fleet file.`,
-        'use only apiVersion, ref and apps.',
+        unknownKeyFix(key, ['apiVersion', 'ref', 'apps']),
       );
   }
   const defaultRef = root.ref;
@@ -122,11 +115,7 @@ export function parseFleet(text: string, source: string): FleetApp[] {
       }
       for (const key of Object.keys(item)) {
         if (!APP_KEYS.includes(key))
-          problem(
-            [...path, key],
-            `"${key}" is not a key of an app.`,
-            `use only: ${APP_KEYS.join(', ')}.`,
-          );
+          problem([...path, key], `"${key}" is not a key of an app.`, unknownKeyFix(key, APP_KEYS));
       }
       const repository = item.repository;
       if (typeof repository !== 'string' || !REPOSITORY.test(repository))

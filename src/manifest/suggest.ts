@@ -19,6 +19,12 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   return best?.candidate;
 }
 
+/** The fix for an unknown key: the known key it is likely a typo of, else every known key. */
+export function unknownKeyFix(key: string, known: readonly string[]): string {
+  const suggestion = closestMatch(key, known);
+  return suggestion ? `did you mean "${suggestion}"?` : `use only: ${known.join(', ')}.`;
+}
+
 /** Levenshtein distance: insertions, deletions and substitutions, one row at a time. */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -68,7 +68,7 @@ export async function publishCatalog(inputs: Inputs): Promise<Published> {
 
 function parsePrevious(text: string | undefined, path: string | undefined): Catalog | undefined {
   if (text === undefined || path === undefined) return undefined;
-  return parseCatalog(text, `${path} (the previous catalog)`);
+  return parseCatalog(text, path, { role: 'the previous catalog' });
 }
 
 async function readText(path: string, what: string, input: string): Promise<string> {
