@@ -355,7 +355,7 @@ export async function benchmark({ env, runs, warmups, log }) {
         'The first-error table is a separate comparison: each bundle started with no inputs, to its exit with "Input required", against the stand-in\'s time to its first work (which comes before any error it could report), and the published first-error figure.',
         `The stand-in is ${standIn.description}`,
         'The published row is the figure this issue quotes for the real bundle (about 260 ms and 98 MiB to its first error on Node 24 on a machine like this one) and the v7.3.0 bundle size from research/build.md; it was not measured here.',
-        'Bundle size is `dist/index.js` (what Node loads at start); the chunks beside it (`<id>.index.js`, not minified: ncc minifies the entry only) load with `import()` when their path runs: the stage once the inputs are read, the tool cache and its HTTP client only for a download, Octokit only for a report to GitHub.',
+        'Bundle size is `dist/index.js` (what Node loads at start); the chunks beside it (`<id>.index.js`, minified by scripts/build.mjs as ncc minifies the entry) load with `import()` when their path runs: the stage once the inputs are read, the tool cache and its HTTP client only for a download, Octokit only for a report to GitHub.',
       ],
       raw: Object.fromEntries(
         Object.entries(results).map(([name, result]) => [

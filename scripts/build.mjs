@@ -1,10 +1,13 @@
 // Bundles each action into actions/<name>/dist/index.js with ncc, plus its
 // licenses file. A module an action loads with `import()` only on some paths
 // lands in a chunk of its own beside index.js (`<id>.index.js`), read only
-// when that path runs. dist/ is emptied first so a removed chunk cannot linger.
+// when that path runs. ncc minifies the entry only; the chunks are minified
+// here (oxc's minifier, through rolldown). dist/ is emptied first so a
+// removed chunk cannot linger.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ncc from '@vercel/ncc';
+import { minifySync } from 'rolldown/experimental';
 import { execFileSync } from 'node:child_process';
 import { ROOT, actionNames } from './actions.mjs';
 
@@ -102,6 +105,20 @@ function asciiOnly(code, where) {
   );
 }
 
+/**
+ * A chunk minified, then written as ASCII: less text for Node to read, parse
+ * and keep while the action runs (ncc leaves chunks as webpack wrote them,
+ * comments and all). Refuses what the minifier reports as an error.
+ */
+function minifiedChunk(code, where) {
+  const result = minifySync(where, code, { module: true, compress: true, mangle: true });
+  if (result.errors.length > 0) {
+    console.error(`${where}: minifying failed: ${result.errors.map((e) => e.message).join('; ')}`);
+    process.exit(1);
+  }
+  return asciiOnly(result.code, where);
+}
+
 /** The packages whose code a build holds, in every chunk (ncc's own licenses file covers only one chunk). */
 function bundledPackages(stats, into = new Map()) {
   for (const module of stats.compilation.modules) {
@@ -144,7 +161,9 @@ for (const name of names) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(
       path,
-      file.endsWith('.js') ? asciiOnly(String(asset.source), `${name}/dist/${file}`) : asset.source,
+      file.endsWith('.js')
+        ? minifiedChunk(String(asset.source), `${name}/dist/${file}`)
+        : asset.source,
     );
   }
   for (const [file, source] of Object.entries(EXTRA_ENTRIES[name] ?? {})) {
@@ -153,7 +172,10 @@ for (const name of names) {
     writeFileSync(join(outDir, file), asciiOnly(extra.code, `${name}/dist/${file}`));
     for (const [chunk, asset] of Object.entries(extra.assets ?? {})) {
       if (!chunk.endsWith(`.${file}`)) continue;
-      writeFileSync(join(outDir, chunk), asciiOnly(String(asset.source), `${name}/dist/${chunk}`));
+      writeFileSync(
+        join(outDir, chunk),
+        minifiedChunk(String(asset.source), `${name}/dist/${chunk}`),
+      );
     }
     bundledPackages(extra.stats, packages);
   }
