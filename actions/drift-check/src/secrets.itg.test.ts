@@ -171,9 +171,14 @@ describe('drift-check keeps secrets out of everything it writes', () => {
         ].join('\n'),
       ),
     );
-    const run = await shop.check(inputs({ config: '.github/drift-secrets.yml' }), {
-      DB_PASSWORD: SENTINELS.placeholder,
-    });
+    const run = await shop.check(
+      // The kubeconfig as content this time (written 0600 into RUNNER_TEMP, removed after).
+      inputs({
+        config: '.github/drift-secrets.yml',
+        kubeconfig: readFileSync(env().kubeconfig, 'utf8'),
+      }),
+      { DB_PASSWORD: SENTINELS.placeholder },
+    );
     expect(run.outputs.status, run.stdout.slice(-3000)).toBe('drifted');
     const target = run.report?.targets[0];
     expect(target?.basis).toBe('rendered');

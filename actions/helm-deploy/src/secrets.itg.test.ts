@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   env,
@@ -104,7 +105,11 @@ describe.each(helms())(
       const run = await runDeploy(
         helm,
         workspace,
-        inputs(SENTINELS.setChanged, { 'dry-run': 'true' }),
+        // The kubeconfig as content this time (written 0600 into RUNNER_TEMP, removed after).
+        inputs(SENTINELS.setChanged, {
+          'dry-run': 'true',
+          kubeconfig: readFileSync(env().kubeconfig, 'utf8'),
+        }),
         { DB_PASSWORD: SENTINELS.placeholderRotated },
       );
       expect(run.exitCode, run.stdout.slice(-3000)).toBe(0);
@@ -113,6 +118,9 @@ describe.each(helms())(
         expect(run.summary).toMatch(
           new RegExp(`env\\[name=${name}\\]\\.value: \\(secret value changed, not shown\\)`),
         );
+      }
+      for (const credential of kubeconfigCredentials(env().kubeconfig)) {
+        expect(run.masked, `${sentinelName(credential)} masked`).toContain(credential);
       }
       for (const secret of [
         ...Object.values(SENTINELS),
