@@ -79,7 +79,7 @@ function beforeUpgrade(line) {
   const tools = before.slice(1);
   const sum = (list) => list.reduce((total, segment) => total + segment.ms, 0);
   if (tools.length === 0) {
-    return `${formatMs(sum(before))} passed before \`helm upgrade\` started, all of it in the action's own process (Node, default.json validated, values templated, the API server's version, the release's history and deployed manifest and the live objects read through the API; no other tool started)`;
+    return `${formatMs(sum(before))} passed before \`helm upgrade\` started, all of it in the action's own process (Node, default.json validated, helm's version read from its build info, values templated, the API server's version, the release's history and deployed manifest and the live objects read through the API, the image's digest looked up alongside; no other tool started)`;
   }
   return `${formatMs(sum(before))} passed before \`helm upgrade\` started: ${formatMs(before[0].ms)} of start-up (Node, default.json validated, values templated; see Start-up) and ${formatMs(sum(tools))} from the first other tool to the upgrade, the action's own work in process between them included (the API server's version, the release's history and deployed manifest, the live objects, all read through the API) and ${tools.length} other tool run${tools.length === 1 ? '' : 's'} (${tools
     .map((segment) =>
@@ -204,7 +204,7 @@ export async function benchmark({ env, runs, warmups, log }) {
         ratio: formatRatio(ratio),
         target: `≤ 1.3× (floor ${formatRatio(floor)})`,
         met: ratio <= 1.3,
-        why: `${formatRatio(ratio)} against 1.3×, floor ${formatRatio(floor)} (the raw upgrade plus one Node start and one post-renderer start, ${formatMs(floorMs)}): ${formatMs(ours.median - raw.median)} more per deploy than the raw upgrade. Bounds, from one more run's log: ${beforeUpgrade(timelines[helm.major])}; the upgrade itself then took ${formatMs(upgradeMs(timelines[helm.major]))} against the raw ${formatMs(raw.median)}, helm starting the post-renderer (dist/post-render.js: Node, pinning, annotations) and the action's diff and summary after it.`,
+        why: `${formatRatio(ratio)} against 1.3×, floor ${formatRatio(floor)} (the raw upgrade plus one Node start and one post-renderer start, ${formatMs(floorMs)}): ${formatMs(ours.median - raw.median)} more per deploy than the raw upgrade. Bounds, from one more run's log: ${beforeUpgrade(timelines[helm.major])}; the upgrade itself then took ${formatMs(upgradeMs(timelines[helm.major]))} against the raw ${formatMs(raw.median)}, helm starting the post-renderer (dist/post-render.js: Node, pinning from the digest the action looked up ahead, annotations, the deploy record) and the action's diff and summary after it.`,
       });
       rows.push(
         [

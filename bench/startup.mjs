@@ -197,7 +197,8 @@ function scenarios(env, workspace, server) {
         'helm-version': 'path',
       },
       env: { PATH: helmPath },
-      firstWork: 'its first exec (helm) or API request',
+      firstWork:
+        'its first API request (the server version) or registry request (the image digest, looked up ahead), or helm',
     },
     'inspec-verify': {
       inputs: {
