@@ -11,8 +11,8 @@ const INSPEC = join(INSPEC_FIXTURES, 'bin', 'inspec');
 const profile = (name: string) => `test/fixtures/inspec/profiles/${name}`;
 
 // InSpec / CINC Auditor cannot be installed here: the stand-in replays
-// reports real InSpec runs wrote, with InSpec's exit codes (CI's e2e job runs
-// the real one).
+// reports in InSpec's JSON reporter format, with InSpec's exit codes (CI's
+// e2e job runs the real one).
 describe('the InSpec wrapper, driving the stand-in executable', () => {
   it('reads the version', async () => {
     expect(await new Inspec(CINC, 'cinc-auditor').version()).toBe('6.8.24');
