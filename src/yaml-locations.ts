@@ -105,3 +105,42 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/**
+ * The flow collection (`[` or `{`) still open at `end` (an offset into
+ * `text`), outermost first: where a YAML error that js-yaml reports later
+ * ("deficient indentation" on the line after, or at the end of the file)
+ * really started. Quoted scalars and comments are skipped; a quote counts
+ * only where a scalar can start, so `it's` in a plain scalar does not.
+ */
+export function unclosedFlowCollection(
+  text: string,
+  end: number,
+): { bracket: '[' | '{'; line: number; column: number } | undefined {
+  const open: { bracket: '[' | '{'; offset: number }[] = [];
+  let previous = '\n'; // the last character that is not a space or tab
+  for (let i = 0; i < Math.min(end, text.length); i++) {
+    const char = text[i] as string;
+    if (char === '#' && (i === 0 || /[\s]/.test(text[i - 1] as string))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      previous = '\n';
+      continue;
+    }
+    if ((char === '"' || char === "'") && /[\n[{,:-]/.test(previous)) {
+      for (i++; i < text.length; i++) {
+        if (char === '"' && text[i] === '\\') i++;
+        else if (text[i] === char) {
+          if (char === "'" && text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+      previous = char;
+      continue;
+    }
+    if (char === '[' || char === '{') open.push({ bracket: char, offset: i });
+    else if ((char === ']' || char === '}') && open.length > 0) open.pop();
+    if (char !== ' ' && char !== '\t') previous = char;
+  }
+  const first = open[0];
+  return first && { bracket: first.bracket, ...lineAndColumn(text, first.offset) };
+}

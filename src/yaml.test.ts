@@ -85,3 +85,44 @@ describe('YAML as Kubernetes and Helm read it', () => {
     expect(parseYaml(text, 'values.yaml')).toMatchObject({ defaultMode: 644, enabled: 'on' });
   });
 });
+
+describe('a flow collection that is never closed', () => {
+  const failure = (text: string) => {
+    try {
+      parseYaml(text, 'values.yaml');
+    } catch (error) {
+      return error as UserError;
+    }
+    throw new Error('expected the YAML to be rejected');
+  };
+
+  it.each([
+    ['in the middle of the file', 'image: x\nports: [80, 443\nname: y\n', 'sequence', '[', 2, 8],
+    ['at the end of the file', 'image: x\nports: [80, 443\n', 'sequence', '[', 2, 8],
+    ['a flow mapping', 'a:\n  b: {x: 1\nc: 2\n', 'mapping', '{', 2, 6],
+    [
+      'after quoted brackets and a comment',
+      "# [ not this\nname: 'it''s [ok'\nlist: [\"]\", a\n",
+      'sequence',
+      '[',
+      3,
+      7,
+    ],
+  ])(
+    '%s: reported where it opened, as not closed (not "deficient indentation" after it)',
+    (_, text, kind, bracket, line, column) => {
+      const error = failure(text);
+      expect(error.message).toBe(
+        `values.yaml is not valid YAML: the flow ${kind} "${bracket}" opened at line ${line}, column ${column} is not closed.`,
+      );
+      expect(error.location).toEqual({ file: 'values.yaml', line, column });
+      expect(error.fix).toContain(`close it with "${bracket === '[' ? ']' : '}'}"`);
+    },
+  );
+
+  it('other syntax errors keep their own message and position', () => {
+    const error = failure('a: [1, 2]\nb: "unterminated\n');
+    expect(error.message).not.toContain('is not closed');
+    expect(error.location?.line).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,5 +1,6 @@
 import { load, loadAll, Schema, YAML11_SCHEMA, YAMLException } from 'js-yaml';
 import { UserError } from './errors.js';
+import { unclosedFlowCollection } from './yaml-locations.js';
 
 /** Bounds for any YAML we read: inputs, values files, rendered manifests. */
 export interface YamlLimits {
@@ -46,7 +47,7 @@ export function parseYaml(text: string, source: string, limits: YamlLimits = {})
       ...(limits.schema ? { schema: limits.schema } : {}),
     });
   } catch (error) {
-    throw yamlUserError(error, source);
+    throw yamlUserError(error, source, text);
   }
   checkExpandedSize(value, source, bounds.maxExpandedNodes);
   return value;
@@ -82,7 +83,7 @@ export function parseYamlDocuments(
       },
     );
   } catch (error) {
-    throw yamlUserError(error, source);
+    throw yamlUserError(error, source, text);
   }
   return documents;
 }
@@ -127,10 +128,29 @@ function checkSize(
   return bounds;
 }
 
-function yamlUserError(error: unknown, source: string): unknown {
+/** What js-yaml says when a `[` or `{` is never closed: at the line after it, or at the end. */
+const UNCLOSED_FLOW =
+  /deficient indentation|end of the stream within a flow collection|missed comma between flow collection entries|expected the node content|end of the stream or a document separator is expected/;
+
+function yamlUserError(error: unknown, source: string, text?: string): unknown {
   if (error instanceof UserError) return error;
   if (!(error instanceof YAMLException)) return error;
   const mark = error.mark;
+  const unclosed =
+    text !== undefined && mark && UNCLOSED_FLOW.test(error.reason ?? '')
+      ? unclosedFlowCollection(text, mark.position)
+      : undefined;
+  if (unclosed) {
+    const [kind, close] = unclosed.bracket === '[' ? ['sequence', ']'] : ['mapping', '}'];
+    return new UserError(
+      `${source} is not valid YAML: the flow ${kind} "${unclosed.bracket}" opened at line ${unclosed.line}, column ${unclosed.column} is not closed.`,
+      {
+        fix: `close it with "${close}" (a flow ${kind} written over several lines must close before the next key), or write it as a block ${kind}.`,
+        location: { file: source, line: unclosed.line, column: unclosed.column },
+        cause: error,
+      },
+    );
+  }
   return new UserError(`${source} is not valid YAML: ${error.reason}`, {
     fix: 'correct the YAML at that position (indentation, quoting, or a missing colon).',
     location: {

@@ -195,7 +195,11 @@ describe('the standard-image catalog', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).location).toMatchObject({ file: 'catalog.yaml', line: 4 });
+    expect((error as UserError).location).toMatchObject({
+      file: 'catalog.yaml',
+      line: 3,
+      column: 14,
+    });
     expect((error as UserError).message).toMatch(/^catalog\.yaml is not valid YAML/);
   });
 });

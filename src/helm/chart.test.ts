@@ -54,9 +54,13 @@ describe('reading a chart directory', () => {
     );
   });
 
-  it('reports broken YAML at its line', () => {
+  it('reports broken YAML at its line: an unclosed [ where it opened', () => {
     const error = failure(chart({ 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: [1\n' }));
-    expect(error.location).toMatchObject({ file: expect.stringMatching(/Chart\.yaml$/), line: 4 });
+    expect(error.location).toMatchObject({
+      file: expect.stringMatching(/Chart\.yaml$/),
+      line: 3,
+      column: 10,
+    });
   });
 
   it('names a missing field', () => {
