@@ -222,8 +222,9 @@ describe.each(helms())('remediation of a release helm $major deployed', ({ binar
     expect(report.failed[0]?.object.name).toBe('web');
     // The guarded patch was refused (the apply before it went through).
     expect(report.failed[0]?.error).toMatch(
-      /^Deployment .*\/web: Could not patch Deployment web: .* HTTP 422 /,
+      /^Deployment .*\/web: not restored: metadata\.labels\.team changed in the cluster after drift-check compared it, so the removal guarded by its value was refused and the new value kept \(Could not patch Deployment web: .* HTTP 422 /,
     );
+    expect(report.failed[0]?.fix).toMatch(/^run drift-check again/);
     const restored = await web();
     expect(restored.spec.replicas).toBe(2);
     expect(greeting(restored)).toBe('hello');

@@ -147,7 +147,7 @@ export async function remediate(
  * one, and validation refuses two items with the same name.
  */
 export function explainFailure(
-  plan: Pick<Plan, 'ref' | 'differences'>,
+  plan: Pick<Plan, 'ref' | 'differences'> & Partial<Pick<Plan, 'removals'>>,
   error: unknown,
   namespace: string,
 ): RemediationReport['failed'][number] {
@@ -193,6 +193,18 @@ export function explainFailure(
         patch.length > 0
           ? `set the value back in place, e.g. kubectl patch ${where} --type=json -p '${JSON.stringify(patch)}', or deploy the release again; then run drift-check again.`
           : `edit the list item back to what the release deployed (kubectl edit ${where}), or deploy the release again; then run drift-check again.`,
+    };
+  }
+  const guarded = (plan.removals ?? []).filter((op) => op['op'] === 'test');
+  if (error.status === 422 && guarded.length > 0 && error.causes.length === 0) {
+    // The API server answers a failed `test` operation with a bare 422.
+    const fields = plan.differences
+      .filter((difference) => difference.deployed === undefined)
+      .map((difference) => formatPath(difference.path));
+    return {
+      object: plan.ref,
+      error: `${object}: not restored: ${fields.join(', ') || 'a field drift-check was removing'} changed in the cluster after drift-check compared it, so the removal guarded by its value was refused and the new value kept (${errorMessage(error)})`,
+      fix: 'run drift-check again to compare the current values; if the change is meant to stay, put it in Git and deploy.',
     };
   }
   if (error.status === 409) {
