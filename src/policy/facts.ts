@@ -23,12 +23,16 @@ export async function readImageFacts(
   };
   const listed = manifest.layers ?? [];
   const size = listed.reduce((sum, layer) => sum + (layer.size ?? 0), manifest.config?.size ?? 0);
-  // Fetched side by side (the client's connections per host bound how many at once).
+  // Fetched side by side (the client's connections per host bound how many
+  // at once), each digest once: an image often lists the same empty layer twice.
+  const blobs = new Map<string, Promise<Buffer>>();
+  const blob = (digest: string) => {
+    let read = blobs.get(digest);
+    if (!read) blobs.set(digest, (read = client.getBlob(repository, digest, MAX_LAYER_BYTES)));
+    return read;
+  };
   const layers: Layer[] = await Promise.all(
-    listed.map(async (layer) => ({
-      mediaType: layer.mediaType,
-      bytes: await client.getBlob(repository, layer.digest, MAX_LAYER_BYTES),
-    })),
+    listed.map(async (layer) => ({ mediaType: layer.mediaType, bytes: await blob(layer.digest) })),
   );
   const config = (image.config.config ?? {}) as { User?: string };
   const system = imageSystem(layers);

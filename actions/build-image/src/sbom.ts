@@ -44,11 +44,18 @@ export interface SbomSources {
   readonly version: string;
 }
 
+/** The SBOMs that refer to the image already (read only, so it may run beside the policy check). */
+export function findSbom(target: Target, digest: string): ReturnType<typeof listReferrers> {
+  return listReferrers(target.client, target.repository, digest, SBOM_MEDIA_TYPE);
+}
+
+/** `existing`: findSbom's answer when it was asked before; asked here otherwise. */
 export async function publishSbom(
   target: Target,
   digest: string,
   facts: () => Promise<ImageFacts>,
   sources: SbomSources,
+  existing?: ReturnType<typeof findSbom>,
 ): Promise<SbomOutcome> {
   let counts: Pick<SbomOutcome, 'osPackages' | 'dependencies' | 'lockfiles'> = {
     osPackages: undefined,
@@ -56,15 +63,15 @@ export async function publishSbom(
     lockfiles: [],
   };
   try {
-    const existing = await listReferrers(target.client, target.repository, digest, SBOM_MEDIA_TYPE);
-    const found = existing.referrers[0];
+    const referring = await (existing ?? findSbom(target, digest));
+    const found = referring.referrers[0];
     if (found) {
       core.info(
-        `SBOM: the image already has one, ${target.name}@${found.digest} (${existing.via}).`,
+        `SBOM: the image already has one, ${target.name}@${found.digest} (${referring.via}).`,
       );
       return {
         ref: `${target.name}@${found.digest}`,
-        via: existing.via,
+        via: referring.via,
         pushed: false,
         ...counts,
         error: undefined,

@@ -172,6 +172,12 @@ async function checkAndDescribe(
 ): Promise<{ policy: PolicyOutcome | undefined; sbom: SbomOutcome | undefined }> {
   let read: Promise<ImageFacts> | undefined;
   const facts = () => (read ??= readImageFacts(target.client, target.repository, digest));
+  // The SBOM step loads only with `sbom: true` and a push (its library only to
+  // make one). Whether the image has one is read while the policy is checked;
+  // nothing is pushed before the policy passed.
+  const sbomStep = inputs.sbom && inputs.push ? import('./sbom.js') : undefined;
+  const existing = sbomStep?.then((step) => step.findSbom(target, digest));
+  existing?.catch(() => undefined); // publishSbom reports it; a failed policy ends the run first
   const policy = await checkImagePolicy(
     target,
     digest,
@@ -188,9 +194,8 @@ async function checkAndDescribe(
     core.info('SBOM: pushed next to a pushed image only (push: false); not made.');
     return { policy, sbom: undefined };
   }
-  // The SBOM step loads only with `sbom: true` (and its library only to make one).
-  const { publishSbom } = await import('./sbom.js');
-  return { policy, sbom: await publishSbom(target, digest, facts, sources) };
+  const { publishSbom } = await (sbomStep ?? import('./sbom.js'));
+  return { policy, sbom: await publishSbom(target, digest, facts, sources, existing) };
 }
 
 async function buildNew(
