@@ -11,7 +11,7 @@ import {
   type PostRendererEntry,
 } from './post-render.js';
 import { registryPool } from './registry-pool.js';
-import { renderValues } from './values.js';
+import { renderValues, type RenderedValues } from './values.js';
 
 /**
  * The whole rendering chain for one release, shared by helm-deploy (its
@@ -36,6 +36,8 @@ export interface PrepareOptions {
   /** A private directory of this run (removed by the caller). */
   scratch: string;
   values: { files: readonly string[]; set: Record<string, unknown> };
+  /** The values already templated (renderValues), by a caller that checks them before helm is set up. */
+  rendered?: RenderedValues | undefined;
   context: PlaceholderContext;
   postRender: PostRenderConfig;
   /** How helm starts the post-renderer (the action's bundle); without it the chain runs in process. */
@@ -54,13 +56,15 @@ export interface PreparedRelease {
 }
 
 export function prepareRelease(options: PrepareOptions): PreparedRelease {
-  const values = renderValues({
-    files: options.values.files,
-    set: options.values.set,
-    workspace: options.workspace,
-    context: options.context,
-    scratch: options.scratch,
-  });
+  const values =
+    options.rendered ??
+    renderValues({
+      files: options.values.files,
+      set: options.values.set,
+      workspace: options.workspace,
+      context: options.context,
+      scratch: options.scratch,
+    });
   const dir = join(options.scratch, 'post-render');
   const postRenderer = options.entry
     ? HelmPostRenderer.install(dir, options.helm.major, options.postRender, options.entry)

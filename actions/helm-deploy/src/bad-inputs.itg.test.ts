@@ -81,6 +81,17 @@ describe('values', () => {
         .map((a) => a.properties.line),
     ).toEqual(['2', '3']);
   });
+
+  it('a values file that does not exist is reported before helm is downloaded (the download host here cannot be reached)', async () => {
+    const run = await runDeploy(helms()[0]!, workspace, {
+      ...inputs({ values: 'deploy/values.yaml\ndeploy/valeus-dev.yaml' }),
+      'helm-version': 'v3.99.0',
+      'helm-download-url': 'http://127.0.0.1:9',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(failure(run.stdout)).toContain('Values file deploy/valeus-dev.yaml does not exist.');
+    expect(run.stdout).not.toContain('127.0.0.1:9');
+  });
 });
 
 describe.each(helms())('images, through the $name post-renderer', (helm) => {

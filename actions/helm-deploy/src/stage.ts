@@ -41,6 +41,7 @@ import {
   prefetchDigests,
   prepareRelease,
   renderDesired,
+  renderValues,
   resolveChart,
   traceAnnotations,
   workflowRunUrl,
@@ -163,6 +164,18 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
         : Promise.resolve().then(() => probeCluster(cluster()));
     probe?.catch(() => undefined);
 
+    // Every local file is checked before helm is downloaded: a typo in a values file is
+    // not hidden behind a download host that cannot be reached.
+    const overlay =
+      inputs.kustomize && inputs.rendered === undefined
+        ? resolveIn(workspace, inputs.kustomize)
+        : undefined;
+    const values =
+      inputs.rendered === undefined
+        ? renderValues({ files: inputs.values, set: inputs.set, workspace, context, scratch })
+        : undefined;
+    if (overlay) findKustomization(overlay);
+
     const helm = await setupHelm(helmSourceOf(inputs), helmSetupOptions(inputs, home));
     helm.useKubeconfig(kubeconfig.file);
     core.info(`helm ${helm.version} (helm ${helm.major}) at ${helm.binary}`);
@@ -176,13 +189,12 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       });
     }
 
-    const overlay = inputs.kustomize ? resolveIn(workspace, inputs.kustomize) : undefined;
-    if (overlay) findKustomization(overlay);
     prepared = prepareRelease({
       helm,
       workspace,
       scratch,
       values: { files: inputs.values, set: inputs.set },
+      rendered: values,
       context,
       postRender: {
         ...(overlay ? { kustomize: { overlay, kubectl: inputs.kubectl } } : {}),
