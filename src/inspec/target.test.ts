@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { masks } from '../../test/support/masks.js';
 import { parseTarget } from './target.js';
 
 describe('targets', () => {
@@ -40,5 +41,24 @@ describe('targets', () => {
     ['--target=x', 'Target "--target=x" is not a target URL.'],
   ])('rejects %s', (text, message) => {
     expect(() => parseTarget(text)).toThrow(message);
+  });
+
+  it.each([
+    [
+      'ftp://deploy:pw-sentinel-1c4f@host',
+      'Target "ftp://deploy:***@host" uses the scheme "ftp", which inspec-verify does not support.',
+    ],
+    ['deploy:pw-sentinel-1c4f@host', 'Target "***@host" is not a target URL.'],
+  ])('rejects %s without quoting its password, masked first', (text, message) => {
+    let error: unknown;
+    const masked = masks(() => {
+      try {
+        parseTarget(text);
+      } catch (caught) {
+        error = caught;
+      }
+    });
+    expect((error as Error).message).toBe(message);
+    if (text.includes('://')) expect(masked).toContain('pw-sentinel-1c4f');
   });
 });

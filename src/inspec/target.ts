@@ -26,22 +26,28 @@ export function parseTarget(text: string): Target {
     return { scheme: 'local', display: 'local', args: [] };
   const match = URL_FORM.exec(value);
   const scheme = match?.[1]?.toLowerCase();
+  // Masked before anything is said of the target, a refusal included.
+  const [, , user, password, rest = ''] = match ?? [];
+  if (password) {
+    maskSecret(password);
+    maskSecret(decodeURIComponentSafe(password));
+  }
+  // What is not a URL may still hold a login (`deploy:pw@host`): never quoted.
+  const display = password
+    ? `${scheme}://${user ?? ''}:***@${rest}`
+    : match
+      ? value
+      : value.replace(/^[^@]*@/, '***@');
   if (!match || !scheme || !(TARGET_SCHEMES as readonly string[]).includes(scheme)) {
     throw new UserError(
       match
-        ? `Target "${value}" uses the scheme "${scheme}", which inspec-verify does not support.`
-        : `Target "${value}" is not a target URL.`,
+        ? `Target "${display}" uses the scheme "${scheme}", which inspec-verify does not support.`
+        : `Target "${display}" is not a target URL.`,
       {
         fix: 'use local, docker://<container>, ssh://<user>@<host>, winrm://<user>@<host>, k8s://<namespace> or k8s-container://<namespace>/<pod>/<container>.',
       },
     );
   }
-  const [, , user, password, rest = ''] = match;
-  if (password) {
-    maskSecret(password);
-    maskSecret(decodeURIComponentSafe(password));
-  }
-  const display = password ? `${scheme}://${user ?? ''}:***@${rest}` : value;
   return { scheme: scheme as TargetScheme, display, args: ['--target', value] };
 }
 

@@ -439,16 +439,19 @@ describe('bad input ends in one clear error, before anything runs', () => {
     expect(run.summary).toContain('Unknown threshold key "failed.critcal.max"');
   });
 
-  it('an unknown target scheme', async () => {
+  it('an unknown target scheme, its password masked and quoted nowhere', async () => {
+    const password = 'sentinel-target-password-7d1e';
     const run = await runBundle(
       'inspec-verify',
-      { profile: profile('passing'), executable: CINC, target: 'ftp://host' },
+      { profile: profile('passing'), executable: CINC, target: `ftp://deploy:${password}@host` },
       { env: ENV },
     );
     expect(lastError(run)).toBe(
-      'inspec-verify: Target "ftp://host" uses the scheme "ftp", which inspec-verify does not support.\n' +
+      'inspec-verify: Target "ftp://deploy:***@host" uses the scheme "ftp", which inspec-verify does not support.\n' +
         'How to fix: use local, docker://<container>, ssh://<user>@<host>, winrm://<user>@<host>, k8s://<namespace> or k8s-container://<namespace>/<pod>/<container>.',
     );
+    expect(run.masked).toContain(password);
+    expect(leaks(run, password)).toEqual([]);
   });
 
   it('a tool that is not installed, with install refused', async () => {
