@@ -58,17 +58,22 @@ export function kubeconfigCredentials(kubeconfig: string): string[] {
 
 /**
  * A copy of a kubeconfig whose user (the same name: its context still
- * names it) authenticates with `token` as a bearer token, inline or read
- * from a tokenFile next to the copy: credentials the API server refuses.
+ * names it) authenticates with `token`: a bearer token inline or read from
+ * a tokenFile next to the copy, or a basic-auth password: credentials the
+ * API server refuses.
  */
 export function kubeconfigWithToken(
   kubeconfig: string,
   token: string,
-  how: 'token' | 'tokenFile',
+  how: 'token' | 'tokenFile' | 'password',
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'pa-sentinel-kubeconfig-'));
   writeFileSync(join(dir, 'token'), `${token}\n`, { mode: 0o600 });
-  const user = how === 'token' ? `token: ${token}` : 'tokenFile: token';
+  const user = {
+    token: `token: ${token}`,
+    tokenFile: 'tokenFile: token',
+    password: `username: ci\n    password: ${token}`,
+  }[how];
   const config = readFileSync(kubeconfig, 'utf8').replace(
     /users:\n- name: (\S+)[\s\S]*$/,
     `users:\n- name: $1\n  user:\n    ${user}\n`,

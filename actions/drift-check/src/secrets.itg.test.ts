@@ -25,14 +25,14 @@ import { writeFile } from '../../../test/fixtures/deploy/harness.js';
  * A sentinel secret passed every way a user can pass one to drift-check —
  * the GitHub token, the webhook URL (its path is the secret of an incoming
  * webhook), the registry password (used as it renders), the kubeconfig's
- * client key and certificate, token or token file, a `set:` value of its
- * own config under a secret-looking key, a secret-looking placeholder from
- * the workflow's env: (both also inside a value named like no secret, a
- * connection string) — is masked and appears in no log line, summary,
- * output, annotation, report, issue, webhook message or file left in
- * RUNNER_TEMP: when drift is found and reported, when the webhook fails,
- * when Git's render holds the secrets, and when the API server refuses the
- * credentials.
+ * client key and certificate, token, token file or basic-auth password, a
+ * `set:` value of its own config under a secret-looking key, a
+ * secret-looking placeholder from the workflow's env: (both also inside a
+ * value named like no secret, a connection string) — is masked and appears
+ * in no log line, summary, output, annotation, report, issue, webhook
+ * message or file left in RUNNER_TEMP: when drift is found and reported,
+ * when the webhook fails, when Git's render holds the secrets, and when the
+ * API server refuses the credentials.
  */
 
 const SENTINELS = {
@@ -41,6 +41,7 @@ const SENTINELS = {
   registry: 'sentinel-registry-drift-1b7f',
   kubeconfigToken: 'sentinel-kubeconfig-token-drift-9d3c',
   tokenFile: 'sentinel-token-file-drift-5f8e',
+  password: 'sentinel-kubeconfig-password-drift-4e6b',
   set: 'sentinel-set-drift-2a7c',
   placeholder: 'sentinel-placeholder-drift-8e1b',
 };
@@ -203,6 +204,7 @@ describe('drift-check keeps secrets out of everything it writes', () => {
   it.each([
     ['the kubeconfig token', 'token', SENTINELS.kubeconfigToken],
     ['the token of a tokenFile', 'tokenFile', SENTINELS.tokenFile],
+    ['a basic-auth password', 'password', SENTINELS.password],
   ] as const)('the API server refuses %s: nothing shown either', async (_, how, token) => {
     const kubeconfig = kubeconfigWithToken(env().kubeconfig, token, how);
     const run = await shop.check(inputs({ kubeconfig }));

@@ -24,10 +24,11 @@ import {
  * secret-looking placeholder from the workflow's env: (also inside a value
  * named like no secret, a connection string), a `set:` value under a
  * secret-looking key, the registry password, the kubeconfig's client key
- * and certificate, token or token file — is masked and appears in no
- * output, summary, annotation, log line or file left in RUNNER_TEMP (only in
- * the `::add-mask::` command that masks it), through an install, a dry run
- * whose diff changes (rotates) each secret, and runs that fail.
+ * and certificate, token, token file or basic-auth password — is masked and
+ * appears in no output, summary, annotation, log line or file left in
+ * RUNNER_TEMP (only in the `::add-mask::` command that masks it), through
+ * an install, a dry run whose diff changes (rotates) each secret, and runs
+ * that fail.
  */
 
 const SENTINELS = {
@@ -38,6 +39,7 @@ const SENTINELS = {
   registry: 'sentinel-registry-5e6f',
   kubeconfigToken: 'sentinel-kubeconfig-token-3a9d',
   tokenFile: 'sentinel-token-file-6b0c',
+  password: 'sentinel-kubeconfig-password-deploy-4e6b',
 };
 
 let image: AppImage;
@@ -133,6 +135,7 @@ describe.each(helms())(
     it.each([
       ['the kubeconfig token', 'token', SENTINELS.kubeconfigToken],
       ['the token of a tokenFile', 'tokenFile', SENTINELS.tokenFile],
+      ['a basic-auth password', 'password', SENTINELS.password],
     ] as const)(
       'a run that fails (the API server refuses %s): nothing shown either',
       async (_, how, token) => {
@@ -144,7 +147,7 @@ describe.each(helms())(
           secretEnv,
         );
         expect(run.exitCode).toBe(1);
-        expect(run.stdout).toMatch(/Unauthorized|401/);
+        expect(run.stdout).toMatch(/Unauthorized|401|forbidden/);
         expect(run.masked, run.stdout.slice(-2500)).toContain(token);
         for (const secret of Object.values(SENTINELS)) {
           expect(leaks(run, secret), secret).toEqual([]);
