@@ -265,6 +265,34 @@ function expectSuccess(result: ActRun): void {
   }
 }
 
+/**
+ * A pull request from a new branch with one commit (`change`; none: an
+ * empty commit), run under act as pr-checks; back on the default branch after.
+ */
+async function pullRequest(branch: string, title: string, change: () => void) {
+  const base = head(repo);
+  git(repo, 'checkout', '-q', '-b', branch);
+  change();
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '--allow-empty', '-m', title);
+  const sha = head(repo);
+  const pr = github.seedPullRequest({ title });
+  const repositoryJson = repository();
+  const result = await run(`pull-request-${branch}`, 'pull_request', {
+    action: 'opened',
+    number: pr.number,
+    pull_request: {
+      number: pr.number,
+      head: { sha, ref: branch, repo: { full_name: repositoryJson.full_name } },
+      base: { sha: base, ref: DEFAULT_BRANCH, repo: { full_name: repositoryJson.full_name } },
+    },
+    repository: repositoryJson,
+  });
+  git(repo, 'checkout', '-q', DEFAULT_BRANCH);
+  expectSuccess(result);
+  return { pr, sha };
+}
+
 beforeAll(async () => {
   env = loadEnvironment();
   act = actBinary();
@@ -359,26 +387,10 @@ describe('an application repository with the starter workflows, under act', () =
 
   it('a pull request: build without push, lint, a dry run without cluster credentials for its templates, the profile checked; one check run and one comment', async () => {
     const tagsBefore = await Promise.all(repositoriesOfApps().map(registryTags));
-    const base = head(repo);
-    git(repo, 'checkout', '-q', '-b', 'more-instances');
-    const [, sha] = commit(repo, 'Storefront: three instances in dev', () => {
+    const { pr, sha } = await pullRequest('more-instances', 'Three instances in dev', () => {
       const file = join(repo, 'deploy', 'values-dev.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace("max: '%%INSTANCES_MIN%%'", 'max: 3'));
     });
-    const pr = github.seedPullRequest({ title: 'Three instances in dev' });
-    const repositoryJson = repository();
-    const result = await run('pull-request', 'pull_request', {
-      action: 'opened',
-      number: pr.number,
-      pull_request: {
-        number: pr.number,
-        head: { sha, ref: 'more-instances', repo: { full_name: repositoryJson.full_name } },
-        base: { sha: base, ref: DEFAULT_BRANCH, repo: { full_name: repositoryJson.full_name } },
-      },
-      repository: repositoryJson,
-    });
-    git(repo, 'checkout', '-q', DEFAULT_BRANCH);
-    expectSuccess(result);
 
     const comments = github.comments(pr.number);
     expect(comments).toHaveLength(1);
@@ -400,24 +412,8 @@ describe('an application repository with the starter workflows, under act', () =
   });
 
   it('a pull request that changes nothing the app deploys: the dry run renders what the pipeline deployed (its values files, chart version, image) and reports no change', async () => {
-    const base = head(repo);
-    git(repo, 'checkout', '-q', '-b', 'nothing-deployed');
-    git(repo, 'commit', '-q', '--allow-empty', '-m', 'A commit that changes no file');
-    const sha = head(repo);
-    const pr = github.seedPullRequest({ title: 'Nothing deployed changes' });
-    const repositoryJson = repository();
-    const result = await run('pull-request-unchanged', 'pull_request', {
-      action: 'opened',
-      number: pr.number,
-      pull_request: {
-        number: pr.number,
-        head: { sha, ref: 'nothing-deployed', repo: { full_name: repositoryJson.full_name } },
-        base: { sha: base, ref: DEFAULT_BRANCH, repo: { full_name: repositoryJson.full_name } },
-      },
-      repository: repositoryJson,
-    });
-    git(repo, 'checkout', '-q', DEFAULT_BRANCH);
-    expectSuccess(result);
+    // A commit that changes no file: the build reuses the deployed image.
+    const { pr } = await pullRequest('nothing-deployed', 'Nothing deployed changes', () => {});
 
     const comments = github.comments(pr.number);
     expect(comments).toHaveLength(1);
