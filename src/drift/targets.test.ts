@@ -164,6 +164,17 @@ describe('the targets config', () => {
     ]);
   });
 
+  it('refuses set: written as a string without quoting it (it may hold a password)', () => {
+    expect(() =>
+      parseDriftConfig(
+        'targets:\n  - chart: c\n    release: web\n    namespace: web\n    set: "db.password=pw-sentinel-6a3b"\n',
+        'drift.yml',
+        context,
+        false,
+      ),
+    ).toThrow(/^targets\[0\]\.set: must be a mapping of values, not a string\.$/);
+  });
+
   it('names a placeholder without a value, and refuses a runaway file', () => {
     expect(() =>
       parseDriftConfig('targets:\n  - chart: "%%NOPE%%"\n', 'drift.yml', context, false),

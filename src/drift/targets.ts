@@ -266,7 +266,8 @@ function parseTarget(
   if (set !== undefined && set !== null && !isMap(set)) {
     problem(
       `${path}.set`,
-      `must be a mapping of values, not ${describe(set)}.`,
+      // Never quoted: a string here is often `key=value` pairs, passwords among them.
+      `must be a mapping of values, not ${describe(set, false)}.`,
       'write set: { image.tag: "1.2.3" }.',
     );
   }
@@ -397,10 +398,11 @@ function isMap(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
+function describe(value: unknown, quote = true): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
-  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === 'object') return 'a mapping';
+  return quote ? `${typeof value} ${JSON.stringify(value)}` : `a ${typeof value}`;
 }
 
 /**
