@@ -135,7 +135,7 @@ describe('the targets config', () => {
       error.fix,
     ]);
     expect(problems).toEqual([
-      ['extra: unknown key "extra".', 8, 1, 'the keys here are: targets, ignore.'],
+      ['extra: unknown key "extra".', 8, 1, 'use only: targets, ignore.'],
       ['targets[0].valuess: unknown key "valuess".', 3, 5, 'did you mean "values"?'],
       [
         'targets[0].release: "Not_A_Name" is not a release name.',

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError, UserErrors, type SourceLocation } from '../errors.js';
 import { environmentNamespace } from '../manifest/environments.js';
-import { closestMatch } from '../manifest/suggest.js';
+import { unknownKeyFix } from '../manifest/suggest.js';
 import type { AppManifest } from '../manifest/types.js';
 import type { PlaceholderContext } from '../template/context.js';
 import { renderYamlTemplate } from '../template/render.js';
@@ -355,12 +355,7 @@ function unknownKeys(
 ): void {
   for (const key of Object.keys(map)) {
     if (known.includes(key)) continue;
-    const suggestion = closestMatch(key, known);
-    problem(
-      path ? `${path}.${key}` : key,
-      `unknown key "${key}".`,
-      suggestion ? `did you mean "${suggestion}"?` : `the keys here are: ${known.join(', ')}.`,
-    );
+    problem(path ? `${path}.${key}` : key, `unknown key "${key}".`, unknownKeyFix(key, known));
   }
 }
 
