@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import semver from 'semver';
+import coerce from 'semver/functions/coerce.js';
+import gte from 'semver/functions/gte.js';
 import type { AppManifest } from '../manifest/types.js';
 import { appKey } from './app-key.js';
 import { RECORD_VERSION, type DeployRecord } from './record.js';
@@ -84,8 +85,8 @@ export function deployRecord(
 
 /** Release labels came with helm 3.13 (`--labels`); helm 4 has them. */
 export function supportsReleaseLabels(helmVersion: string): boolean {
-  const version = semver.coerce(helmVersion);
-  return version !== null && semver.gte(version, '3.13.0');
+  const version = coerce(helmVersion);
+  return version !== null && gte(version, '3.13.0');
 }
 
 function inWorkspace(workspace: string, path: string): string {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import * as core from '../core.js';
-import semver from 'semver';
+import rcompare from 'semver/functions/rcompare.js';
+import valid from 'semver/functions/valid.js';
 import { UserError } from '../errors.js';
 import { readChartDirectory } from '../helm/chart.js';
 import { speaksPlainHttp } from '../helm/oci.js';
@@ -135,8 +136,8 @@ async function resolveOci(
     if (!found) {
       const tags = await client.listTags(reference.repository).catch(() => []);
       const versions = tags
-        .filter((tag) => semver.valid(tag.replaceAll('_', '+')))
-        .sort((a, b) => semver.rcompare(a.replaceAll('_', '+'), b.replaceAll('_', '+')))
+        .filter((tag) => valid(tag.replaceAll('_', '+')))
+        .sort((a, b) => rcompare(a.replaceAll('_', '+'), b.replaceAll('_', '+')))
         .slice(0, 5);
       throw new UserError(
         `Chart ${bare} has no version ${reference.digest ?? version}${versions.length > 0 ? ` (the newest there: ${versions.join(', ')})` : ' (the repository has no versions at all)'}.`,
