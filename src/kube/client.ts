@@ -504,7 +504,7 @@ export class KubeClient {
     }
     if (response.status === 403) {
       throw new UserError(`Could not ${what}: ${where} does not allow it (${detail}).`, {
-        fix: "grant the identity of the kubeconfig get and list on the release's kinds in its namespaces (and patch, for mode: remediate).",
+        fix: "give the kubeconfig's identity the permission the API server's message names (a Role or ClusterRole with that verb on that resource, bound to the identity), or use a kubeconfig whose identity has it; the action's README lists the permissions it needs.",
       });
     }
     throw new KubeApiError(

@@ -198,6 +198,10 @@ describe('the Kubernetes API client through faults in front of the real API serv
       expect((error as UserError).message).toBe(
         `Could not list configmaps in namespace ${namespace.name}: the Kubernetes API server ${admin.server} does not allow it (configmaps is forbidden: User "system:serviceaccount:${namespace.name}:ci" cannot list resource "configmaps" in API group "" in the namespace "${namespace.name}").`,
       );
+      // The fix fits every action that reads the cluster (no drift-check wording in helm-deploy).
+      expect((error as UserError).fix).toMatch(
+        /^give the kubeconfig's identity the permission the API server's message names/,
+      );
     } finally {
       kube.close();
     }
