@@ -28,7 +28,7 @@ describe('the kubeconfig input', () => {
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const dir = mkdtempSync(join(tmpdir(), 'pa-kubeconfig-'));
     const source = prepareKubeconfig(KUBECONFIG, '/workspace', dir);
-    expect(source).toEqual({ file: join(dir, 'kubeconfig'), written: true });
+    expect(source).toEqual({ file: join(dir, 'kubeconfig'), written: true, text: KUBECONFIG });
     expect(statSync(source.file!).mode & 0o777).toBe(0o600);
     expect(readFileSync(source.file!, 'utf8')).toBe(KUBECONFIG);
     const masks = out.mock.calls
@@ -45,6 +45,8 @@ describe('the kubeconfig input', () => {
       expect(prepareKubeconfig('kubeconfig', workspace, tmpdir())).toEqual({
         file: join(workspace, 'kubeconfig'),
         written: false,
+        // Read once: loadKubeconfig takes this text rather than reading the file again.
+        text: KUBECONFIG,
       });
     });
     expect(masked).toContain('eyJhbGciOiJSUzI1NiJ9.deployer-token');

@@ -17,6 +17,8 @@ export interface KubeconfigSource {
   file: string | undefined;
   /** Whether the file is ours (written from the input's content). */
   written: boolean;
+  /** The file's text as read here (loadKubeconfig takes it rather than reading the file again). */
+  text?: string;
 }
 
 export function prepareKubeconfig(
@@ -35,8 +37,9 @@ export function prepareKubeconfig(
       });
     }
     const file = join(privateDir, 'kubeconfig');
-    writeFileSync(file, value.endsWith('\n') ? value : `${value}\n`, { mode: 0o600 });
-    return { file, written: true };
+    const text = value.endsWith('\n') ? value : `${value}\n`;
+    writeFileSync(file, text, { mode: 0o600 });
+    return { file, written: true, text };
   }
   const file = isAbsolute(value) ? value : resolve(workspace, value);
   if (!existsSync(file) || !statSync(file).isFile()) {
@@ -45,8 +48,9 @@ export function prepareKubeconfig(
     });
   }
   // A file an earlier step wrote holds credentials too: masked before a tool can print one.
-  maskKubeconfigCredentials(readFileSync(file, 'utf8'));
-  return { file, written: false };
+  const text = readFileSync(file, 'utf8');
+  maskKubeconfigCredentials(text);
+  return { file, written: false, text };
 }
 
 function looksLikeContent(value: string): boolean {

@@ -32,6 +32,12 @@ function kubeconfig(
 }
 
 describe('loading a kubeconfig', () => {
+  it('takes the text its caller read (prepareKubeconfig) rather than reading the file again', () => {
+    const file = join(dir, 'never-written');
+    const connection = loadKubeconfig(file, {}, dump(kubeconfig({ token: 'given-text' })));
+    expect(connection.server).toBe('https://k8s.example.com:6443');
+  });
+
   it('reads the current context: server, CA and client certificate inline, or from files next to it', async () => {
     const inline = loadKubeconfig(
       write(

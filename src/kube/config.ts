@@ -94,6 +94,8 @@ const EXEC_TIMEOUT_MS = 60_000;
 export function loadKubeconfig(
   file: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  /** The text of `file`, when the caller has read it already (prepareKubeconfig). */
+  text?: string,
 ): KubeConnection {
   const files = file
     ? [file]
@@ -113,17 +115,21 @@ export function loadKubeconfig(
       },
     );
   }
-  const configs = files.map(readKubeconfig);
+  const configs = files.map((path) =>
+    readKubeconfig(path, file !== undefined && text !== undefined ? text : undefined),
+  );
   return connectionFrom(configs);
 }
 
-function readKubeconfig(path: string): KubeconfigFile {
-  if (!existsSync(path)) {
+function readKubeconfig(path: string, text?: string): KubeconfigFile {
+  if (text === undefined && !existsSync(path)) {
     throw new UserError(`The kubeconfig ${path} does not exist.`, {
       fix: 'check the path, or pass the kubeconfig content itself.',
     });
   }
-  const value = parseYaml(readFileSync(path, 'utf8'), path, { maxBytes: MAX_KUBECONFIG_BYTES });
+  const value = parseYaml(text ?? readFileSync(path, 'utf8'), path, {
+    maxBytes: MAX_KUBECONFIG_BYTES,
+  });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UserError(
       `${path} is not a kubeconfig (a YAML mapping with clusters, users and contexts).`,

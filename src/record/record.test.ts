@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import {
   UnreadableRecord,
   type DeployRecord,
 } from './record.js';
-import { requestHash, type RequestInputs } from './request.js';
+import { directoryDigest, requestHash, type RequestInputs } from './request.js';
 
 const record: DeployRecord = {
   version: 1,
@@ -83,5 +83,15 @@ describe('requestHash', () => {
     expect(requestHash({ ...base, allowMutableTags: true })).not.toBe(hash);
     writeFileSync(join(workspace, 'chart/templates/cm.yaml'), 'kind: ConfigMap\n');
     expect(requestHash(base)).not.toBe(hash);
+  });
+
+  it('takes what the caller read already (values texts, the chart digest) for what it would read', () => {
+    const hash = requestHash(base);
+    const valuesText = [readFileSync(join(workspace, 'values.yaml'), 'utf8')];
+    const chartDigest = directoryDigest(join(workspace, 'chart'));
+    expect(requestHash(base, { valuesText, chartDigest })).toBe(hash);
+    // What was given is what is hashed: the files are not read again.
+    expect(requestHash(base, { valuesText: ['other: 1\n'], chartDigest })).not.toBe(hash);
+    expect(requestHash(base, { valuesText, chartDigest: 'sha256:other' })).not.toBe(hash);
   });
 });

@@ -38,20 +38,27 @@ export interface RequestInputs {
   allowMutableTags: boolean;
 }
 
+/** What the caller has read already (helm-deploy, before its first request): not read again. */
+export interface RequestReads {
+  /** Each values file's text, in the order of `values`. */
+  valuesText?: readonly string[] | undefined;
+  /** directoryDigest() of the chart directory (null: not a directory of the workspace). */
+  chartDigest?: string | null | undefined;
+}
+
 /** Bumped whenever what the hash covers changes (every record then reads as "Git changed" once). */
 export const REQUEST_HASH_VERSION = 1;
 const MAX_FILES = 5000;
 const PLACEHOLDER = /%%([A-Za-z_][A-Za-z0-9_]*)%%/g;
 
-export function requestHash(inputs: RequestInputs): string {
+export function requestHash(inputs: RequestInputs, read: RequestReads = {}): string {
   const gitContext = buildPlaceholderContext({
     ...(inputs.manifest ? { manifest: inputs.manifest } : {}),
     environment: inputs.environment,
   });
   const used = new Set<string>();
-  const values = inputs.values.map((file) => {
-    const path = inWorkspace(inputs.workspace, file);
-    const text = existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : null;
+  const values = inputs.values.map((file, index) => {
+    const text = read.valuesText?.[index] ?? readText(inWorkspace(inputs.workspace, file));
     if (text) for (const match of text.matchAll(PLACEHOLDER)) used.add(match[1] as string);
     return { file, sha256: text === null ? null : sha256(text) };
   });
@@ -63,9 +70,14 @@ export function requestHash(inputs: RequestInputs): string {
     if (entry) context[name] = String(entry.value);
   }
   const local = inWorkspace(inputs.workspace, inputs.chart);
+  const chartDigest = inputs.chart.startsWith('oci://')
+    ? null
+    : read.chartDigest !== undefined
+      ? read.chartDigest
+      : directoryDigest(local);
   const chart =
-    !inputs.chart.startsWith('oci://') && existsSync(local) && statSync(local).isDirectory()
-      ? { dir: relative(inputs.workspace, local), content: directoryDigest(local) }
+    chartDigest !== null
+      ? { dir: relative(inputs.workspace, local), content: chartDigest }
       : {
           ref: inputs.chart,
           version: inputs.version ?? null,
@@ -108,6 +120,10 @@ export function directoryDigest(dir: string): string | null {
   };
   walk(dir);
   return `sha256:${sha256(lines.sort().join('\n'))}`;
+}
+
+function readText(path: string): string | null {
+  return existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : null;
 }
 
 function sha256(data: string | Buffer): string {

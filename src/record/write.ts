@@ -27,6 +27,8 @@ export interface RecordInputs {
   buildVersion: string | undefined;
   /** This workflow run's URL. */
   run: string | undefined;
+  /** Each values file's text as renderValues read it (in the order of `values`): not read again. */
+  valuesText?: readonly string[] | undefined;
 }
 
 export function deployRecord(
@@ -35,18 +37,21 @@ export function deployRecord(
 ): Omit<DeployRecord, 'images'> {
   const local = inWorkspace(inputs.workspace, inputs.chart);
   const chartDigest = inputs.chart.startsWith('oci://') ? null : directoryDigest(local);
-  const hash = requestHash({
-    workspace: inputs.workspace,
-    manifest: inputs.manifest,
-    environment: inputs.environment,
-    chart: inputs.chart,
-    version: inputs.version,
-    repositoryUrl: inputs.repositoryUrl,
-    values: inputs.values,
-    set: inputs.set,
-    kustomize: inputs.kustomize,
-    allowMutableTags: inputs.allowMutableTags,
-  });
+  const hash = requestHash(
+    {
+      workspace: inputs.workspace,
+      manifest: inputs.manifest,
+      environment: inputs.environment,
+      chart: inputs.chart,
+      version: inputs.version,
+      repositoryUrl: inputs.repositoryUrl,
+      values: inputs.values,
+      set: inputs.set,
+      kustomize: inputs.kustomize,
+      allowMutableTags: inputs.allowMutableTags,
+    },
+    { valuesText: inputs.valuesText, chartDigest },
+  );
   return {
     version: RECORD_VERSION,
     app: appKey(

@@ -48,6 +48,11 @@ describe('values files are templated for helm', () => {
     });
     expect(statSync(rendered.files[2]!).mode & 0o777).toBe(0o600);
     expect(rendered.placeholders).toEqual(['APP_NAME', 'DB_PASSWORD', 'INSTANCES_MIN']);
+    // The texts as read, for the deploy record (which does not read the files again).
+    expect(rendered.texts).toEqual([
+      'name: "%%APP_NAME%%"\nreplicas: "%%INSTANCES_MIN%%"\n',
+      'mode: 0644\n',
+    ]);
   });
 
   it('lists every unresolved placeholder of every file and of set, each with where it is, in one error', () => {

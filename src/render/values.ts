@@ -31,6 +31,8 @@ export interface RenderedValues {
   files: string[];
   /** Every placeholder name filled, for the log (values are never listed). */
   placeholders: string[];
+  /** Each values file's text as read here, in the order given (the deploy record hashes them). */
+  texts: string[];
 }
 
 const SET_INPUT = 'input "set"';
@@ -39,6 +41,7 @@ export function renderValues(request: ValuesRequest): RenderedValues {
   const problems: UserError[] = [];
   const files: string[] = [];
   const placeholders = new Set<string>();
+  const texts: string[] = [];
   for (const [index, given] of request.files.entries()) {
     const path = isAbsolute(given) ? given : resolve(request.workspace, given);
     const shown = displayPath(path, request.workspace);
@@ -51,6 +54,7 @@ export function renderValues(request: ValuesRequest): RenderedValues {
       continue;
     }
     const text = readFileSync(path, 'utf8');
+    texts.push(text);
     if (!text.includes('%%')) {
       files.push(path);
       continue;
@@ -89,7 +93,7 @@ export function renderValues(request: ValuesRequest): RenderedValues {
     writeFileSync(out, JSON.stringify(set), { mode: 0o600 });
     files.push(out);
   }
-  return { files, placeholders: [...placeholders].sort() };
+  return { files, placeholders: [...placeholders].sort(), texts };
 }
 
 /**

@@ -94,7 +94,7 @@ export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
     const shard = parseShard(inputs.shard);
     const driver = storageDriver();
 
-    client = new KubeClient(loadKubeconfig(kubeconfig.file), {
+    client = new KubeClient(loadKubeconfig(kubeconfig.file, process.env, kubeconfig.text), {
       maxSockets: inputs.concurrency,
       userAgent: 'pipeline-actions/drift-check',
       consequence: 'no drift verdict was given',

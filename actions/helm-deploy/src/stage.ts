@@ -151,7 +151,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
 
     // The cluster's state is read in this process (no kubectl, no helm); only helm writes.
     const cluster = () =>
-      (client ??= new KubeClient(loadKubeconfig(kubeconfig.file), {
+      (client ??= new KubeClient(loadKubeconfig(kubeconfig.file, process.env, kubeconfig.text), {
         userAgent: 'pipeline-actions/helm-deploy',
         // Every read that can fail the step comes before helm writes.
         consequence: 'nothing was deployed',
@@ -220,6 +220,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
           image: inputs.image,
           buildVersion: inputs['build-version'],
           run: workflowRunUrl(),
+          valuesText: values?.texts,
         }),
       },
       entry,
