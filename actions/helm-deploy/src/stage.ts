@@ -189,6 +189,35 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       });
     }
 
+    const registries = scopedAccess(
+      credentials,
+      { chart: inputs.chart, image: inputs.image },
+      caFile,
+    );
+    if (values && values.placeholders.length > 0) {
+      core.info(`values: filled ${values.placeholders.map((name) => `%%${name}%%`).join(', ')}`);
+    }
+    // The image's digest, looked up while the cluster and the release are read, for the
+    // post-renderer helm starts later (it asks the registry only for what this did not find).
+    const digests = inputs['render-only']
+      ? undefined
+      : prefetchDigests(inputs.image ? [inputs.image] : [], registries, {
+          allowMutableTags: inputs['allow-mutable-tags'],
+          log: (message) => core.debug(message),
+        }).catch(() => ({}));
+
+    if (probe) {
+      const server = await probe;
+      core.info(`Kubernetes ${server.version} at ${server.url}`);
+      await checkNamespace(cluster(), namespace, {
+        createNamespace: inputs['create-namespace'],
+        dryRun: inputs['dry-run'],
+        source: namespaceSource(inputs),
+      });
+    }
+
+    // Not needed for the requests above: the deploy record (it hashes the chart directory)
+    // and the post-renderer helm starts later are prepared once they are out.
     prepared = prepareRelease({
       helm,
       workspace,
@@ -201,7 +230,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
         allowMutableTags: inputs['allow-mutable-tags'],
         // render-only renders a pull request, whose image is not published.
         ...(inputs['render-only'] && inputs.image ? { unpublished: [inputs.image] } : {}),
-        registries: scopedAccess(credentials, { chart: inputs.chart, image: inputs.image }, caFile),
+        registries,
         annotations: traceAnnotations(),
         record: deployRecord({
           workspace,
@@ -225,28 +254,6 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       },
       entry,
     });
-    if (prepared.placeholders.length > 0) {
-      core.info(`values: filled ${prepared.placeholders.map((name) => `%%${name}%%`).join(', ')}`);
-    }
-    // The image's digest, looked up while the cluster and the release are read, for the
-    // post-renderer helm starts later (it asks the registry only for what this did not find).
-    const digests = inputs['render-only']
-      ? undefined
-      : prefetchDigests(inputs.image ? [inputs.image] : [], prepared.config.registries, {
-          allowMutableTags: inputs['allow-mutable-tags'],
-          log: (message) => core.debug(message),
-        }).catch(() => ({}));
-
-    if (probe) {
-      const server = await probe;
-      core.info(`Kubernetes ${server.version} at ${server.url}`);
-      await checkNamespace(cluster(), namespace, {
-        createNamespace: inputs['create-namespace'],
-        dryRun: inputs['dry-run'],
-        source: namespaceSource(inputs),
-      });
-    }
-
     const chart = await resolveChart(helm, {
       chart: inputs.chart,
       version: inputs['chart-version'],
