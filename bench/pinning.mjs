@@ -7,9 +7,9 @@
 // directly: the rendered manifest (100 Deployments, one image each) parsed,
 // every image found and resolved through a fresh RegistryPool, and written
 // back as name:tag@sha256:…. Both sides must find the same digests.
-import { parseManifestNodes } from '../src/render/manifests.ts';
+import { parseManifestNodes } from '../src/kube/manifests.ts';
 import { pinImages } from '../src/render/images.ts';
-import { registryPool } from '../src/render/post-render.ts';
+import { registryPool } from '../src/render/registry-pool.ts';
 import { copyImage, skopeoCreds, tlsLogin } from './lib/cluster.mjs';
 import { check, formatMs, formatRatio, formatSample, sample } from './lib/measure.mjs';
 

@@ -62,8 +62,26 @@ function peakRssBytes(pid) {
   return Number(match[1]) * 1024;
 }
 
-/** Starts `script` on Node 24 and stops it at its first real work. */
-function untilFirstWork(script, { env, cwd, server }) {
+/** A sample whose memory could not be read: the child had already exited (its tool finished first). */
+class ExitedBeforeSample extends Error {}
+
+/**
+ * Starts `script` on Node 24 and stops it at its first real work. A child
+ * that exits before its peak memory is read (the stand-in's `docker version`
+ * can finish before this process sees the line) is started again, at most
+ * three times in all: that sample has no memory figure, not a smaller one.
+ */
+async function untilFirstWork(script, options) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await firstWorkOnce(script, options);
+    } catch (error) {
+      if (!(error instanceof ExitedBeforeSample) || attempt === 3) throw error;
+    }
+  }
+}
+
+function firstWorkOnce(script, { env, cwd, server }) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(NODE24, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -77,7 +95,12 @@ function untilFirstWork(script, { env, cwd, server }) {
       try {
         rss = peakRssBytes(child.pid);
       } catch (error) {
-        reject(error);
+        stopListening();
+        reject(
+          child.exitCode !== null || child.signalCode !== null || /no VmHWM/.test(String(error))
+            ? new ExitedBeforeSample(String(error))
+            : error,
+        );
         return;
       }
       child.kill('SIGKILL');
