@@ -58,20 +58,29 @@ export function kubeconfigCredentials(kubeconfig: string): string[] {
 
 /**
  * A copy of a kubeconfig whose user (the same name: its context still
- * names it) authenticates with `token`: a bearer token inline or read from
- * a tokenFile next to the copy, or a basic-auth password: credentials the
- * API server refuses.
+ * names it) authenticates with `token`: a bearer token inline, read from
+ * a tokenFile next to the copy, printed by an exec credential plugin (a
+ * script next to the copy printing an ExecCredential), or a basic-auth
+ * password: credentials the API server refuses.
  */
 export function kubeconfigWithToken(
   kubeconfig: string,
   token: string,
-  how: 'token' | 'tokenFile' | 'password',
+  how: 'token' | 'tokenFile' | 'exec' | 'password',
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'pa-sentinel-kubeconfig-'));
   writeFileSync(join(dir, 'token'), `${token}\n`, { mode: 0o600 });
+  const plugin = join(dir, 'credential-plugin');
+  const credential = JSON.stringify({
+    apiVersion: 'client.authentication.k8s.io/v1',
+    kind: 'ExecCredential',
+    status: { token },
+  });
+  writeFileSync(plugin, `#!/bin/sh\nprintf '%s\\n' '${credential}'\n`, { mode: 0o700 });
   const user = {
     token: `token: ${token}`,
     tokenFile: 'tokenFile: token',
+    exec: `exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: ${plugin}\n      interactiveMode: Never`,
     password: `username: ci\n    password: ${token}`,
   }[how];
   const config = readFileSync(kubeconfig, 'utf8').replace(

@@ -25,7 +25,7 @@ import { writeFile } from '../../../test/fixtures/deploy/harness.js';
  * A sentinel secret passed every way a user can pass one to drift-check —
  * the GitHub token, the webhook URL (its path is the secret of an incoming
  * webhook), the registry password (used as it renders), the kubeconfig's
- * client key and certificate, token, token file or basic-auth password, a
+ * client key and certificate, token, token file, exec-plugin token or basic-auth password, a
  * `set:` value of its own config under a secret-looking key, a
  * secret-looking placeholder from the workflow's env: (both also inside a
  * value named like no secret, a connection string) — is masked and appears
@@ -41,6 +41,7 @@ const SENTINELS = {
   registry: 'sentinel-registry-drift-1b7f',
   kubeconfigToken: 'sentinel-kubeconfig-token-drift-9d3c',
   tokenFile: 'sentinel-token-file-drift-5f8e',
+  execToken: 'sentinel-exec-token-drift-3f9b',
   password: 'sentinel-kubeconfig-password-drift-4e6b',
   set: 'sentinel-set-drift-2a7c',
   placeholder: 'sentinel-placeholder-drift-8e1b',
@@ -204,6 +205,7 @@ describe('drift-check keeps secrets out of everything it writes', () => {
   it.each([
     ['the kubeconfig token', 'token', SENTINELS.kubeconfigToken],
     ['the token of a tokenFile', 'tokenFile', SENTINELS.tokenFile],
+    ['the token an exec credential plugin prints', 'exec', SENTINELS.execToken],
     ['a basic-auth password', 'password', SENTINELS.password],
   ] as const)('the API server refuses %s: nothing shown either', async (_, how, token) => {
     const kubeconfig = kubeconfigWithToken(env().kubeconfig, token, how);

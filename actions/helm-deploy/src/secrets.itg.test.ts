@@ -24,7 +24,7 @@ import {
  * secret-looking placeholder from the workflow's env: (also inside a value
  * named like no secret, a connection string), a `set:` value under a
  * secret-looking key, the registry password, the kubeconfig's client key
- * and certificate, token, token file or basic-auth password — is masked and
+ * and certificate, token, token file, exec-plugin token or basic-auth password — is masked and
  * appears in no output, summary, annotation, log line or file left in
  * RUNNER_TEMP (only in the `::add-mask::` command that masks it), through
  * an install, a dry run whose diff changes (rotates) each secret, and runs
@@ -39,6 +39,7 @@ const SENTINELS = {
   registry: 'sentinel-registry-5e6f',
   kubeconfigToken: 'sentinel-kubeconfig-token-3a9d',
   tokenFile: 'sentinel-token-file-6b0c',
+  execToken: 'sentinel-exec-token-7c5a',
   password: 'sentinel-kubeconfig-password-deploy-4e6b',
 };
 
@@ -135,6 +136,7 @@ describe.each(helms())(
     it.each([
       ['the kubeconfig token', 'token', SENTINELS.kubeconfigToken],
       ['the token of a tokenFile', 'tokenFile', SENTINELS.tokenFile],
+      ['the token an exec credential plugin prints', 'exec', SENTINELS.execToken],
       ['a basic-auth password', 'password', SENTINELS.password],
     ] as const)(
       'a run that fails (the API server refuses %s): nothing shown either',
