@@ -91,6 +91,40 @@ describe('retry', () => {
     expect(delays).toEqual([3000, 10_000]);
   });
 
+  it('aborted while it waits: the wait ends at once (its timer cleared), no further attempt, the last failure thrown', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const pending = retry(
+      async () => {
+        calls++;
+        if (calls === 1) queueMicrotask(() => controller.abort());
+        throw new TransientError(`refused #${calls}`);
+      },
+      // A wait no test could sit out: only the abort can end it.
+      {
+        attempts: 5,
+        baseDelayMs: 3_600_000,
+        maxDelayMs: 60_000,
+        random: () => 1,
+        signal: controller.signal,
+      },
+    );
+    const error = await pending.catch((e: unknown) => e);
+    expect((error as Error).message).toBe('refused #1');
+    expect(calls).toBe(1);
+  });
+
+  it('aborted before it starts: no attempt at all', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let calls = 0;
+    const error = await retry(async () => ++calls, { signal: controller.signal }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).name).toBe('AbortError');
+    expect(calls).toBe(0);
+  });
+
   it('bounds the attempts even when asked for more', async () => {
     const { delays, sleep } = recorder();
     await retry(

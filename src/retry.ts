@@ -14,7 +14,8 @@ export interface RetryOptions {
   /** Which failures are worth another attempt; by default only transient ones. */
   isRetryable?: (error: unknown) => boolean;
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits `ms`, or less once `signal` aborts (the default clears its timer then). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   /**
    * What is being called, in words ("the registry at ghcr.io"). When given, a
@@ -24,6 +25,13 @@ export interface RetryOptions {
   service?: string;
   /** With `service`: what the failure leaves behind, e.g. "nothing was published". */
   consequence?: string;
+  /**
+   * Once aborted, no further attempt and no wait: the last failure is thrown
+   * as it is (or the signal's reason, before the first attempt). For a call
+   * started early whose answer may no longer be wanted: its waits must not
+   * hold a failed step's process open.
+   */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_ATTEMPTS = 5;
@@ -43,15 +51,17 @@ export async function retry<T>(
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxDelayMs = Math.min(options.maxDelayMs ?? 10_000, MAX_DELAY_CAP_MS);
   const isRetryable = options.isRetryable ?? isTransient;
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
+  const { signal } = options;
   const started = Date.now();
 
   for (let attempt = 1; ; attempt++) {
+    signal?.throwIfAborted();
     try {
       return await action(attempt);
     } catch (error) {
-      if (!isRetryable(error)) throw error;
+      if (!isRetryable(error) || signal?.aborted) throw error;
       if (attempt >= attempts) {
         if (options.service === undefined) throw error;
         throw new OutageError(options.service, errorMessage(error), {
@@ -69,9 +79,22 @@ export async function retry<T>(
           ? jittered
           : Math.min(Math.max(serverAsked, jittered), maxDelayMs);
       options.onRetry?.(error, attempt, delayMs);
-      await sleep(delayMs);
+      await sleep(delayMs, signal);
+      if (signal?.aborted) throw error;
     }
   }
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** Transient: an explicit TransientError or a network failure. Never a user error. */

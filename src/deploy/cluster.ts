@@ -7,10 +7,13 @@ import type { KubeClient } from '../kube/client.js';
  * retries a transient failure with backoff), or a UserError that names it
  * and says what to check.
  */
-export async function probeCluster(client: KubeClient): Promise<{ version: string; url: string }> {
+export async function probeCluster(
+  client: KubeClient,
+  options: { signal?: AbortSignal } = {},
+): Promise<{ version: string; url: string }> {
   const url = client.connection.server;
   try {
-    return { version: await client.version(), url };
+    return { version: await client.version(options), url };
   } catch (error) {
     const network = networkFailure(error);
     if (network === undefined) throw error;

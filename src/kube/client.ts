@@ -142,9 +142,19 @@ export class KubeClient {
     return `the Kubernetes API server ${this.connection.server} (${this.connection.source})`;
   }
 
-  /** The server's version (`v1.34.10`): proves it answers and accepts us. */
-  async version(): Promise<string> {
-    const response = await this.send('GET', '/version', 'discovery');
+  /**
+   * The server's version (`v1.34.10`): proves it answers and accepts us.
+   * `signal` stops its retries (a check started early that is no longer wanted).
+   */
+  async version(options: { signal?: AbortSignal } = {}): Promise<string> {
+    const response = await this.send(
+      'GET',
+      '/version',
+      'discovery',
+      undefined,
+      undefined,
+      options.signal,
+    );
     const body = this.json<{ gitVersion?: string }>(
       response,
       'read the server version',
@@ -393,6 +403,7 @@ export class KubeClient {
     kind: RequestKind,
     payload?: { body: string; contentType: string },
     accept?: string,
+    signal?: AbortSignal,
   ): Promise<Response> {
     return retry(
       async () => {
@@ -413,6 +424,7 @@ export class KubeClient {
         attempts: this.options.attempts ?? 4,
         baseDelayMs: 300,
         maxDelayMs: 3000,
+        ...(signal ? { signal } : {}),
         // Outlasting every attempt is an outage, with how many and how long.
         service: this.service,
         ...(this.options.consequence === undefined

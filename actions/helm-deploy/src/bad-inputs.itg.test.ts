@@ -194,6 +194,26 @@ describe('the cluster and the chart', () => {
     }
   });
 
+  it('a user error while the API server cannot be reached: the step ends on it without waiting out the early check', async () => {
+    // The API-server check starts before the values are read; the client would try it
+    // 4 times (3 waits). Every connection is reset (transient: retried without the fix).
+    const proxy = await FaultProxy.start({ target: env().apiserver });
+    try {
+      proxy.reset();
+      const run = await runDeploy(helm, workspace, {
+        ...inputs({ values: 'deploy/values.yaml\ndeploy/valeus-dev.yaml' }),
+        kubeconfig: kubeconfigFor(proxy.address),
+      });
+      expect(run.exitCode).toBe(1);
+      expect(failure(run.stdout)).toContain('Values file deploy/valeus-dev.yaml does not exist.');
+      // The run has exited: any retry would have connected again before it could. The
+      // check may have gone out once before the failure, never a second time.
+      expect(proxy.stats().connections).toBeLessThanOrEqual(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('a namespace that does not exist: said so, with how to create it, before helm runs', async () => {
     const missing = `${namespace}-missing`;
     const run = await runDeploy(helms()[0]!, workspace, inputs({ namespace: missing }));

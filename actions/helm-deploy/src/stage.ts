@@ -124,6 +124,8 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
   const home = HelmHome.create('helm-deploy-home-');
   let prepared: PreparedRelease | undefined;
   let client: KubeClient | undefined;
+  // Stops the early API-server check's retries when the step ends without waiting for it.
+  const early = new AbortController();
   try {
     // First, so a kubeconfig given as content is masked before anything else runs.
     const kubeconfig = prepareKubeconfig(inputs.kubeconfig, workspace, scratch);
@@ -158,10 +160,11 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       }));
     // The API server is asked while helm is set up and the values are templated; its
     // answer, or its failure, is taken where it always was, so errors keep their order.
+    // A step that fails before taking it does not wait out its retries (aborted below).
     const probe =
       inputs['render-only'] || inputs.rendered !== undefined
         ? undefined
-        : Promise.resolve().then(() => probeCluster(cluster()));
+        : Promise.resolve().then(() => probeCluster(cluster(), { signal: early.signal }));
     probe?.catch(() => undefined);
 
     // Every local file is checked before helm is downloaded: a typo in a values file is
@@ -379,6 +382,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
       changed: diff.changed,
     };
   } finally {
+    early.abort();
     client?.close();
     prepared?.dispose();
     home.dispose();
