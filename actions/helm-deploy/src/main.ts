@@ -7,15 +7,11 @@ export const ACTION_NAME = 'helm-deploy';
 export async function run(): Promise<void> {
   await runAction(ACTION_NAME, async () => {
     const inputs = getInputs();
-    // Loaded once the inputs are read: a step with bad inputs fails before any of it.
-    const [{ deploy }, { bundledPostRenderer }, { DeployFailed }, summary] = await Promise.all([
-      import('./stage.js'),
-      import('../../../src/render/post-render.js'),
-      import('../../../src/deploy/explain.js'),
-      import('./summary.js'),
-    ]);
+    // Loaded once the inputs are read: a step with bad inputs fails before any of it. The
+    // reports are loaded where they are written, after the deploy's first requests.
+    const { deploy } = await import('./stage.js');
     try {
-      const outcome = await deploy(inputs, bundledPostRenderer());
+      const outcome = await deploy(inputs);
       core.setOutput('release', outcome.release);
       core.setOutput('namespace', outcome.namespace);
       core.setOutput('revision', outcome.revision === undefined ? '' : String(outcome.revision));
@@ -35,13 +31,16 @@ export async function run(): Promise<void> {
         core.info(outcome.diffText);
         core.endGroup();
       }
-      await summary.writeDeploySummary(outcome);
+      const { writeDeploySummary } = await import('./summary.js');
+      await writeDeploySummary(outcome);
     } catch (error) {
+      const { DeployFailed } = await import('../../../src/deploy/explain.js');
       if (error instanceof DeployFailed) {
         core.setOutput('release', error.release);
         core.setOutput('namespace', error.namespace);
         core.setOutput('status', 'failed');
-        await summary.writeFailureSummary(error);
+        const { writeFailureSummary } = await import('./summary.js');
+        await writeFailureSummary(error);
       }
       throw error;
     }

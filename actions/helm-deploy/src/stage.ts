@@ -10,15 +10,8 @@ import {
   UserError,
 } from '../../../src/errors.js';
 import { retry } from '../../../src/retry.js';
-import {
-  diffRelease,
-  formatDiff,
-  withRestored,
-  type ReleaseDiff,
-} from '../../../src/deploy/diff.js';
+import type { ReleaseDiff } from '../../../src/deploy/diff.js';
 import { checkNamespace, probeCluster } from '../../../src/deploy/cluster.js';
-import { explainFailure } from '../../../src/deploy/explain.js';
-import { describeReleaseState, ReadinessWatch } from '../../../src/deploy/failure.js';
 import { prepareKubeconfig } from '../../../src/deploy/kubeconfig.js';
 import {
   checkReleaseName,
@@ -36,26 +29,17 @@ import {
 } from '../../../src/manifest/index.js';
 import { readRegistryInputs, scopedAccess } from '../../../src/registry/index.js';
 import { secretCutter, secretValuesIn } from '../../../src/report/redact.js';
-import {
-  findKustomization,
-  prefetchDigests,
-  prepareRelease,
-  renderDesired,
-  renderValues,
-  resolveChart,
-  traceAnnotations,
-  workflowRunUrl,
-  type PinnedImage,
-  type PostRendererEntry,
-  type PreparedRelease,
-  type RenderTarget,
-} from '../../../src/render/index.js';
+import { traceAnnotations, workflowRunUrl } from '../../../src/render/annotate.js';
+import type { PinnedImage } from '../../../src/render/images.js';
+import { findKustomization } from '../../../src/render/kustomize.js';
+import { prefetchDigests } from '../../../src/render/registry-pool.js';
+import type { PreparedRelease, RenderTarget } from '../../../src/render/release.js';
+import { renderValues } from '../../../src/render/values.js';
 import { KubeClient } from '../../../src/kube/client.js';
 import { loadKubeconfig } from '../../../src/kube/config.js';
 import { parseManifestObjects } from '../../../src/kube/manifests.js';
 import { objectRef, type KubeObject } from '../../../src/kube/objects.js';
 import { isRecordObject, recordLabels } from '../../../src/record/record.js';
-import { deployRecord, supportsReleaseLabels } from '../../../src/record/write.js';
 import { buildPlaceholderContext } from '../../../src/template/index.js';
 import {
   HelmHome,
@@ -116,7 +100,7 @@ async function optionalManifest(
   return loadManifest(path, { displayPath: inputs.manifest });
 }
 
-export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<DeployOutcome> {
+export async function deploy(inputs: Inputs): Promise<DeployOutcome> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const base = process.env.RUNNER_TEMP || tmpdir();
   mkdirSync(base, { recursive: true });
@@ -220,7 +204,21 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
     }
 
     // Not needed for the requests above: the deploy record (it hashes the chart directory)
-    // and the post-renderer helm starts later are prepared once they are out.
+    // and the post-renderer helm starts later are prepared once they are out. Their code,
+    // the chart's and the diff's are loaded then too: the start carries less of it.
+    const [
+      { prepareRelease, renderDesired },
+      { bundledPostRenderer },
+      { resolveChart },
+      { deployRecord },
+      { diffRelease, formatDiff, withRestored },
+    ] = await Promise.all([
+      import('../../../src/render/release.js'),
+      import('../../../src/render/post-render.js'),
+      import('../../../src/render/chart.js'),
+      import('../../../src/record/write.js'),
+      import('../../../src/deploy/diff.js'),
+    ]);
     prepared = prepareRelease({
       helm,
       workspace,
@@ -255,7 +253,7 @@ export async function deploy(inputs: Inputs, entry: PostRendererEntry): Promise<
           valuesText: values?.texts,
         }),
       },
-      entry,
+      entry: bundledPostRenderer(),
     });
     const chart = await resolveChart(helm, {
       chart: inputs.chart,
@@ -442,6 +440,7 @@ async function compareRendered(
   }
   const server = await probeCluster(client);
   core.info(`Kubernetes ${server.version} at ${server.url}`);
+  const { diffRelease, formatDiff } = await import('../../../src/deploy/diff.js');
   const desired = withoutRecord(parseManifestObjects(given.rendered, 'the rendered input'));
   const { pending, previous } = await currentRelease(
     helm,
@@ -504,6 +503,10 @@ async function upgrade(
   const { inputs, namespace, release } = context;
   const postRenderer = prepared.postRenderer;
   if (!postRenderer) throw new Error('The post-renderer was not installed for helm.');
+  const [{ describeReleaseState, ReadinessWatch }, { supportsReleaseLabels }] = await Promise.all([
+    import('../../../src/deploy/failure.js'),
+    import('../../../src/record/write.js'),
+  ]);
   const watch = new ReadinessWatch(kubectl, namespace, () => postRenderer.report()?.objects);
   if (inputs.wait || inputs.atomic) watch.start();
   const started = new Date();
@@ -568,6 +571,7 @@ async function upgrade(
     const rendered = postRenderer.failure();
     if (rendered) throw rendered;
     if (!(error instanceof ToolError)) throw error;
+    const { explainFailure } = await import('../../../src/deploy/explain.js');
     throw await explainFailure(releases, kubectl, {
       error,
       release,
