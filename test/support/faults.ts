@@ -49,21 +49,31 @@ export function serviceFaults(cutAfterBytes: number, cuts = 1): ServiceFault[] {
       outcome: 'success',
       happened: (stats) => stats.http429 === 2,
     },
-    {
-      name: 'a 503 storm that outlasts the retries',
-      key: 'storm',
-      apply: (proxy) => proxy.http503({ retryAfterSeconds: 0 }),
-      outcome: 'outage',
-      happened: (stats) => stats.http503 > 1,
-    },
-    {
-      name: 'a service that is down from the start',
-      key: 'down',
-      apply: (proxy) => proxy.refuse(),
-      outcome: 'outage',
-      happened: (stats) => stats.forwarded === 0,
-    },
+    storm('a 503 storm that outlasts the retries', 'storm'),
+    down('a service that is down from the start'),
   ];
+}
+
+/** 503 on every request (or those `match` names) for as long as the run lasts: the outage message. */
+function storm(name: string, key: string, match?: RegExp): ServiceFault {
+  return {
+    name,
+    key,
+    apply: (proxy) => proxy.http503({ retryAfterSeconds: 0, ...(match ? { match } : {}) }),
+    outcome: 'outage',
+    happened: (stats) => stats.http503 > 1,
+  };
+}
+
+/** Every connection refused: the outage message. */
+function down(name: string): ServiceFault {
+  return {
+    name,
+    key: 'down',
+    apply: (proxy) => proxy.refuse(),
+    outcome: 'outage',
+    happened: (stats) => stats.forwarded === 0,
+  };
 }
 
 /** Requests that change the cluster, and LISTs (as the fault proxy's `match` sees them). */
@@ -99,27 +109,9 @@ export function apiServerFaults(): ServiceFault[] {
       outcome: 'success',
       happened: (stats) => stats.cut === 1,
     },
-    {
-      name: 'a 503 storm on writes',
-      key: 'storm-writes',
-      apply: (proxy) => proxy.http503({ retryAfterSeconds: 0, match: API_WRITE }),
-      outcome: 'outage',
-      happened: (stats) => stats.http503 > 1,
-    },
-    {
-      name: 'a 503 storm',
-      key: 'storm',
-      apply: (proxy) => proxy.http503({ retryAfterSeconds: 0 }),
-      outcome: 'outage',
-      happened: (stats) => stats.http503 > 1,
-    },
-    {
-      name: 'an API server that is down',
-      key: 'down',
-      apply: (proxy) => proxy.refuse(),
-      outcome: 'outage',
-      happened: (stats) => stats.forwarded === 0,
-    },
+    storm('a 503 storm on writes', 'storm-writes', API_WRITE),
+    storm('a 503 storm', 'storm'),
+    down('an API server that is down'),
   ];
 }
 
