@@ -169,10 +169,7 @@ export function parseCatalog(
         ['default_builder'],
         `${show(root.default_builder)} is not one of the builders.`,
         typeof root.default_builder === 'string' && Object.keys(builderMap).length > 0
-          ? unknownKeyFix(root.default_builder, Object.keys(builderMap)).replace(
-              'use only:',
-              'name one of:',
-            )
+          ? unknownKeyFix(root.default_builder, Object.keys(builderMap), 'name one of:')
           : `name one of: ${Object.keys(builderMap).join(', ') || '(none defined)'}.`,
       );
     }

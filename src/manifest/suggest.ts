@@ -19,10 +19,17 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   return best?.candidate;
 }
 
-/** The fix for an unknown key: the known key it is likely a typo of, else every known key. */
-export function unknownKeyFix(key: string, known: readonly string[]): string {
+/**
+ * The fix for an unknown key (or name): the known one it is likely a typo of,
+ * else every known one, after `listWith` ("use only:", "name one of:").
+ */
+export function unknownKeyFix(
+  key: string,
+  known: readonly string[],
+  listWith = 'use only:',
+): string {
   const suggestion = closestMatch(key, known);
-  return suggestion ? `did you mean "${suggestion}"?` : `use only: ${known.join(', ')}.`;
+  return suggestion ? `did you mean "${suggestion}"?` : `${listWith} ${known.join(', ')}.`;
 }
 
 /** Levenshtein distance: insertions, deletions and substitutions, one row at a time. */
