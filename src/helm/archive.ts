@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { gunzip } from '../gunzip.js';
 import { UserError } from '../errors.js';
 
 /**
@@ -36,7 +36,7 @@ export function readChartArchive(
   const bounds = { ...DEFAULT_LIMITS, ...limits };
   let tar: Buffer;
   try {
-    tar = gunzipSync(tgz, { maxOutputLength: bounds.maxUnpackedBytes });
+    tar = gunzip(tgz, { maxOutputLength: bounds.maxUnpackedBytes });
   } catch (error) {
     const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
     throw notAChart(

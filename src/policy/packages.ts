@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { gunzip } from '../gunzip.js';
 
 /**
  * The Debian packages installed in an image, read the way a scanner does:
@@ -137,7 +137,7 @@ function finalFiles(
 }
 
 function layerTar(layer: Layer): Buffer | undefined {
-  if (/gzip/.test(layer.mediaType)) return gunzipSync(layer.bytes);
+  if (/gzip/.test(layer.mediaType)) return gunzip(layer.bytes);
   if (/tar$/.test(layer.mediaType)) return layer.bytes;
   return undefined; // zstd and foreign layers: not read
 }

@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { gunzip } from '../gunzip.js';
 import { UserError } from '../errors.js';
 import type { ApiResource, KubeClient } from '../kube/client.js';
 import type { KubeObject } from '../kube/objects.js';
@@ -255,7 +255,7 @@ export function decodeReleaseJson(
     const text = secret ? Buffer.from(entry, 'base64').toString('latin1') : entry;
     raw = Buffer.from(text, 'base64');
     if (raw[0] === 0x1f && raw[1] === 0x8b) {
-      raw = gunzipSync(raw, { maxOutputLength: MAX_DECODED_BYTES });
+      raw = gunzip(raw, { maxOutputLength: MAX_DECODED_BYTES });
     }
   } catch (error) {
     throw new ReleaseDecodeError(`${object} is not a readable Helm release: ${String(error)}`, {
