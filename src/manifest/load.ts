@@ -148,8 +148,8 @@ function plural(count: number, noun: string): string {
  * The file as text, never reading more than the size limit, even if the file
  * grows meanwhile. Read synchronously, as the other local files of a step are:
  * default.json is read before a step's first request, and the first
- * asynchronous file operation starts libuv's thread pool (four threads, about
- * 3 MiB of start-up peak memory) for a file of a few KiB.
+ * asynchronous file operation would start libuv's thread pool (four threads)
+ * for a file of a few KiB.
  */
 function readBoundedText(file: string, displayPath: string): string {
   const fullPath = resolve(file);
