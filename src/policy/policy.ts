@@ -37,7 +37,17 @@ export interface ImageFacts {
   readonly os?: OsRelease | undefined;
   /** Compressed size of config and layers. */
   readonly sizeBytes: number;
+  /** Where the packages and distribution were read (src/policy/facts.ts). */
+  readonly source?: FactsSource;
 }
+
+/**
+ * The image's own SBOM (the manifest digest of it), or its layers (how many
+ * were fetched, and why its SBOM was not used when one was looked for).
+ */
+export type FactsSource =
+  | { readonly from: 'sbom'; readonly digest: string }
+  | { readonly from: 'layers'; readonly layers: number; readonly sbomUnused?: string };
 
 export type PolicyRule =
   'non-root' | 'pinned-bases' | 'required-labels' | 'banned-packages' | 'size';
@@ -59,6 +69,8 @@ export interface PolicyOutcome {
   readonly violations: readonly Violation[];
   /** How many Debian packages were read from the image. */
   readonly packages: number;
+  /** Where they were read. */
+  readonly source?: FactsSource;
 }
 
 /** Every rule the image breaks, one violation per rule, in a fixed order. */

@@ -8,6 +8,7 @@ import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { PackageURL } from 'packageurl-js';
 import type { DebianPackage, OsRelease } from '../policy/packages.js';
 import type { Dependency } from './lockfiles.js';
+import { FACTS_PROPERTY, FACTS_VERSION, OS_RELEASE_FIELDS, OS_RELEASE_PROPERTY } from './read.js';
 
 /**
  * The SBOM of an image as a CycloneDX 1.6 JSON document, written with the
@@ -15,6 +16,8 @@ import type { Dependency } from './lockfiles.js';
  * distribution and every installed Debian package (from the image's dpkg
  * database), and the language dependencies its sources' lock files declare
  * (development ones with scope "excluded": used to build, not shipped).
+ * Its metadata says (FACTS_PROPERTY) that the packages and distribution are
+ * recorded whole, so a later run may read them back (./read.ts).
  */
 
 export { SBOM_MEDIA_TYPE } from '../oci/media-types.js';
@@ -54,15 +57,21 @@ export function sbomDocument(input: SbomInput): string {
     }),
   );
 
+  bom.metadata.properties.add(new Models.Property(FACTS_PROPERTY, FACTS_VERSION));
+
   if (input.os) {
     const os = input.os;
-    bom.components.add(
-      new Models.Component(Enums.ComponentType.OperatingSystem, os.id, {
-        bomRef: `os:${os.id}@${os.versionId ?? 'unknown'}`,
-        ...(os.versionId ? { version: os.versionId } : {}),
-        ...(os.prettyName ? { description: os.prettyName } : {}),
-      }),
-    );
+    const system = new Models.Component(Enums.ComponentType.OperatingSystem, os.id, {
+      bomRef: `os:${os.id}@${os.versionId ?? 'unknown'}`,
+      ...(os.versionId ? { version: os.versionId } : {}),
+      ...(os.prettyName ? { description: os.prettyName } : {}),
+    });
+    for (const [key, field] of Object.entries(OS_RELEASE_FIELDS)) {
+      const value = os[field];
+      if (value !== undefined)
+        system.properties.add(new Models.Property(OS_RELEASE_PROPERTY + key, value));
+    }
+    bom.components.add(system);
   }
   const distro = input.os?.versionId ? `${input.os.id}-${input.os.versionId}` : undefined;
   const namespace = input.os?.id ?? 'debian';

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCKFILE_PROPERTY, SBOM_MEDIA_TYPE, containerPurl, sbomDocument } from './document.js';
 import { readLockfiles } from './lockfiles.js';
+import type { ImageSystem } from '../policy/packages.js';
+import { FACTS_PROPERTY, FACTS_VERSION, SBOM_TOOL_NAME, systemFromSbom } from './read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pa-sbom-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -245,5 +247,77 @@ describe('the CycloneDX document', () => {
     });
     expect(byName.get('six')).not.toHaveProperty('scope');
     expect(bom.components).toHaveLength(5);
+  });
+});
+
+describe('the image system read back from an SBOM build-image wrote', () => {
+  const digest = `sha256:${'b'.repeat(64)}`;
+  const ours = (system: ImageSystem, tool = SBOM_TOOL_NAME) =>
+    JSON.parse(
+      sbomDocument({
+        image: 'registry.example/team/app',
+        digest,
+        version: '1.0.0',
+        os: system.os,
+        packages: system.packages,
+        dependencies: [
+          {
+            ecosystem: 'npm',
+            group: undefined,
+            name: 'express',
+            version: '4.21.2',
+            development: false,
+            file: 'package-lock.json',
+            purl: 'pkg:npm/express@4.21.2',
+          },
+        ],
+        tool: { name: tool, version: 'v1' },
+      }),
+    ) as Record<string, unknown> & { metadata: Record<string, unknown> };
+
+  it('gives back exactly the packages and the distribution it was written from, empty fields included', () => {
+    const systems: ImageSystem[] = [
+      {
+        os: { id: 'debian', versionId: '12', codename: 'bookworm', prettyName: 'Debian 12' },
+        packages: new Map([
+          ['libc6', { version: '2.36-9+deb12u9', architecture: 'amd64' }],
+          ['tzdata', { version: '2024a-0+deb12u1', architecture: 'all' }],
+          ['libfoo1', { version: '1:2.0~rc1+dfsg-3', architecture: '' }],
+          ['broken', { version: '', architecture: 'amd64' }],
+        ]),
+      },
+      {
+        os: { id: 'ubuntu', versionId: '', codename: undefined, prettyName: '' },
+        packages: new Map([['bash', { version: '5.2-1', architecture: 'arm64' }]]),
+      },
+      { os: undefined, packages: new Map() },
+    ];
+    for (const system of systems) {
+      const read = systemFromSbom(ours(system), digest);
+      expect(read).toEqual({ system });
+      if ('system' in read) expect([...read.system.packages]).toEqual([...system.packages].sort());
+    }
+  });
+
+  it('refuses a foreign or older SBOM, or one of another image, saying why', () => {
+    const system: ImageSystem = { os: undefined, packages: new Map() };
+    expect(systemFromSbom(ours(system, 'syft'), digest)).toEqual({
+      unusable: 'it was written by another tool',
+    });
+    const older = ours(system);
+    delete older.metadata.properties;
+    expect(systemFromSbom(older, digest)).toEqual({
+      unusable:
+        'it was written by an older build-image that did not record every fact the policy reads',
+    });
+    const later = ours(system);
+    later.metadata.properties = [{ name: FACTS_PROPERTY, value: '2' }];
+    expect(systemFromSbom(later, digest)).toEqual({
+      unusable: `it records image facts version 2, not ${FACTS_VERSION}`,
+    });
+    expect(systemFromSbom(ours(system), `sha256:${'c'.repeat(64)}`)).toEqual({
+      unusable: `it describes another image than sha256:${'c'.repeat(64)}`,
+    });
+    expect(systemFromSbom(null, digest)).toEqual({ unusable: 'it was written by another tool' });
   });
 });

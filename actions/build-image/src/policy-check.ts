@@ -1,6 +1,7 @@
 import * as core from '../../../src/core.js';
 import { UserError } from '../../../src/errors.js';
 import type { AppManifest } from '../../../src/manifest/index.js';
+import { describeSource } from '../../../src/policy/facts.js';
 import {
   evaluatePolicy,
   type ImageFacts,
@@ -9,7 +10,12 @@ import {
   type PolicyOutcome,
 } from '../../../src/policy/policy.js';
 import { annotate } from '../../../src/report/annotations.js';
-import { markdownTable, writeSummary, type SummaryBuilder } from '../../../src/report/summary.js';
+import {
+  markdownTable,
+  plural,
+  writeSummary,
+  type SummaryBuilder,
+} from '../../../src/report/summary.js';
 import type { Target } from './target.js';
 
 /**
@@ -29,9 +35,9 @@ export async function checkImagePolicy(
   const mode = modeInput === 'catalog' ? policy.mode : modeInput;
   const facts = await readFacts();
   const violations = evaluatePolicy(policy, facts);
-  const outcome = { mode, violations, packages: facts.packages.size };
+  const outcome = { mode, violations, packages: facts.packages.size, source: facts.source };
   core.info(
-    `Image policy (${mode}): ${violations.length === 0 ? 'every rule met' : `${violations.length} rule(s) broken`} (${facts.packages.size} Debian packages read from the image).`,
+    `Image policy (${mode}): ${violations.length === 0 ? 'every rule met' : `${violations.length} rule(s) broken`} (${plural(facts.packages.size, 'Debian package')} ${facts.source ? describeSource(facts.source) : 'read from the image'}).`,
   );
   for (const violation of violations) {
     annotate(

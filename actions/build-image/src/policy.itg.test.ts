@@ -68,13 +68,33 @@ describe('the image policy of the catalog', () => {
     expect(tags.filter((t) => !t.startsWith('content-'))).toEqual([]);
   });
 
+  let warned: ActionRun;
+
   it('warn: the same image is published, the rules reported as warnings and in the summary', async () => {
     const run = await runBuildImage(repo, registry, { policy: 'warn' });
     if (run.exitCode !== 0) throw new Error(run.stdout.slice(-4000));
     expect(policyAnnotations(run).map((a) => a.level)).toEqual(['warning', 'warning']);
     expect(run.outputs.version).toBe('1.0.0');
-    expect(run.summary).toContain(
-      '| Image policy | warn: 2 rule(s) broken (required-labels, banned-packages) |',
+    // The image was reused (the enforced run pushed it) and has no SBOM yet: its layers are read.
+    expect(run.summary).toMatch(
+      /\| Image policy \| warn: 2 rule\(s\) broken \(required-labels, banned-packages\); \d+ Debian packages read from \d+ layers \(the image has no SBOM\) \|/,
     );
+    warned = run;
+  });
+
+  it("a rerun takes the facts from the image's SBOM that run pushed, with the same outcome", async () => {
+    const run = await runBuildImage(repo, registry, { policy: 'warn' });
+    if (run.exitCode !== 0) throw new Error(run.stdout.slice(-4000));
+    expect(run.outputs.rebuilt).toBe('false');
+    const sbom = warned.outputs['sbom-ref']!.split('@')[1]!;
+    const packages = /(\d+) Debian packages read from/.exec(warned.summary)![1];
+    expect(run.stdout).toContain(
+      `Image policy (warn): 2 rule(s) broken (${packages} Debian packages read from the image's SBOM ${sbom}).`,
+    );
+    expect(run.summary).toContain(
+      `| Image policy | warn: 2 rule(s) broken (required-labels, banned-packages); ${packages} Debian packages read from the image's SBOM ${sbom} |`,
+    );
+    const messages = (r: ActionRun) => policyAnnotations(r).map((a) => [a.level, a.message]);
+    expect(messages(run)).toEqual(messages(warned));
   });
 });

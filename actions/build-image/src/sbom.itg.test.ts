@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient, listReferrers, referrersTag } from '../../../src/oci/index.js';
+import { readImageFacts } from '../../../src/policy/facts.js';
 import { SBOM_MEDIA_TYPE as SBOM } from '../../../src/sbom/document.js';
+import { recordedSystem } from '../../../src/sbom/read.js';
 import { loadEnvironment } from '../../../test/env/environment.js';
 import {
   appRepo,
@@ -98,6 +100,27 @@ describe('the SBOM of a built image', () => {
     expect(run.outputs).toMatchObject({ rebuilt: 'false', 'sbom-ref': first.outputs['sbom-ref'] });
     expect(run.stdout).toContain('SBOM: the image already has one');
     expect(await registrySnapshot(env.registry, repository)).toEqual(before);
+  });
+
+  it('records every fact the image policy reads: read back, they are those of the layers', async () => {
+    const digest = first.outputs.digest!;
+    const layers = await readImageFacts(client, repository, digest);
+    const recorded = await readImageFacts(client, repository, digest, {
+      recorded: recordedSystem(
+        client,
+        repository,
+        digest,
+        listReferrers(client, repository, digest, SBOM).then((found) => found.referrers),
+      ),
+    });
+    expect(recorded.source).toEqual({
+      from: 'sbom',
+      digest: first.outputs['sbom-ref']!.split('@')[1],
+    });
+    // user, labels, size, manifest digest, distribution and packages (toEqual compares Maps by entries)
+    expect({ ...recorded, source: undefined }).toEqual({ ...layers, source: undefined });
+    expect([...recorded.packages].sort()).toEqual([...layers.packages].sort());
+    expect(recorded.packages.size).toBeGreaterThan(20);
   });
 });
 

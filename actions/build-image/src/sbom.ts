@@ -8,6 +8,7 @@ import {
   type ReferrersVia,
 } from '../../../src/oci/index.js';
 import type { ImageFacts } from '../../../src/policy/policy.js';
+import { SBOM_TOOL_NAME } from '../../../src/sbom/read.js';
 import { annotate } from '../../../src/report/annotations.js';
 import { plural } from '../../../src/report/summary.js';
 import type { Target } from './target.js';
@@ -97,7 +98,7 @@ export async function publishSbom(
         dependencies: locks.dependencies,
         // The action's ref on GitHub (`v1`); the major version elsewhere.
         tool: {
-          name: 'pipeline-actions build-image',
+          name: SBOM_TOOL_NAME,
           version: process.env.GITHUB_ACTION_REF || '1',
         },
       }),

@@ -17,6 +17,7 @@ import { chooseImages } from '../../../src/build/select-images.js';
 import { listSourceFiles } from '../../../src/build/source-files.js';
 import { contentTag, isContentTag, versionTag } from '../../../src/build/versions.js';
 import { readImageFacts } from '../../../src/policy/facts.js';
+import { recordedSystem } from '../../../src/sbom/read.js';
 import type { ImageFacts, ImagePolicy, PolicyOutcome } from '../../../src/policy/policy.js';
 import { Docker } from '../../../src/tools/docker.js';
 import { catalogLocation } from './catalog-location.js';
@@ -87,11 +88,18 @@ export async function buildImage(inputs: Inputs): Promise<BuildOutcome> {
       core.info(
         `An identical image exists: ${target.name}@${plan.digest} (version ${plan.version}); nothing is built.`,
       );
-      const { policy, sbom } = await checkAndDescribe(inputs, prepared, target, plan.digest, {
-        dir: prepared.context,
-        files,
-        version: plan.version,
-      });
+      const { policy, sbom } = await checkAndDescribe(
+        inputs,
+        prepared,
+        target,
+        plan.digest,
+        {
+          dir: prepared.context,
+          files,
+          version: plan.version,
+        },
+        true,
+      );
       const written = inputs.push
         ? await publishTags(target, plan.digest, plan.restore, channelTags)
         : [];
@@ -161,7 +169,8 @@ async function describeBuild(
 /**
  * What follows the push of an image, before any version tag names it: the
  * image policy, then the SBOM (with `sbom: true` and a push). Both read the
- * image's layers, once.
+ * image's packages once: from the layers, or, for a `reused` image that
+ * already has an SBOM build-image wrote, from that SBOM (src/policy/facts.ts).
  */
 async function checkAndDescribe(
   inputs: Inputs,
@@ -169,15 +178,31 @@ async function checkAndDescribe(
   target: Target,
   digest: string,
   sources: SbomSources,
+  reused: boolean,
 ): Promise<{ policy: PolicyOutcome | undefined; sbom: SbomOutcome | undefined }> {
-  let read: Promise<ImageFacts> | undefined;
-  const facts = () => (read ??= readImageFacts(target.client, target.repository, digest));
   // The SBOM step loads only with `sbom: true` and a push (its library only to
-  // make one). Whether the image has one is read while the policy is checked;
-  // nothing is pushed before the policy passed.
+  // make one). Whether the image has one is read while the policy is checked
+  // (for a reused image, also with `sbom: false`: its SBOM holds the packages
+  // the policy reads); nothing is pushed before the policy passed.
   const sbomStep = inputs.sbom && inputs.push ? import('./sbom.js') : undefined;
-  const existing = sbomStep?.then((step) => step.findSbom(target, digest));
+  const existing =
+    sbomStep || reused
+      ? (sbomStep ?? import('./sbom.js')).then((step) => step.findSbom(target, digest))
+      : undefined;
   existing?.catch(() => undefined); // publishSbom reports it; a failed policy ends the run first
+  let read: Promise<ImageFacts> | undefined;
+  const facts = () =>
+    (read ??= readImageFacts(target.client, target.repository, digest, {
+      recorded:
+        reused && existing
+          ? recordedSystem(
+              target.client,
+              target.repository,
+              digest,
+              existing.then((found) => found.referrers),
+            )
+          : undefined,
+    }));
   const policy = await checkImagePolicy(
     target,
     digest,
@@ -276,11 +301,18 @@ async function buildNew(
       };
     }
     const digest = await verifyPushed(target, content, produced.digest);
-    const { policy, sbom } = await checkAndDescribe(inputs, prepared, target, digest, {
-      dir: prepared.context,
-      files,
-      version: plan.version,
-    });
+    const { policy, sbom } = await checkAndDescribe(
+      inputs,
+      prepared,
+      target,
+      digest,
+      {
+        dir: prepared.context,
+        files,
+        version: plan.version,
+      },
+      false,
+    );
     const made = await publishTags(target, digest, plan.tags, channelTags);
     return {
       ...base,

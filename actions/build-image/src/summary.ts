@@ -1,5 +1,6 @@
 import { markdownTable, plural, writeSummary } from '../../../src/report/summary.js';
 import { addViolations } from './policy-check.js';
+import { describeSource } from '../../../src/policy/facts.js';
 import type { PolicyOutcome } from '../../../src/policy/policy.js';
 import type { BuildOutcome } from './stage.js';
 
@@ -39,8 +40,11 @@ export async function writeBuildSummary(outcome: BuildOutcome): Promise<void> {
 
 function policyText(policy: PolicyOutcome | undefined): string {
   if (!policy) return 'none (the catalog sets no policy)';
-  if (policy.violations.length === 0) return `${policy.mode}: every rule met`;
-  return `${policy.mode}: ${policy.violations.length} rule(s) broken (${policy.violations.map((v) => v.rule).join(', ')})`;
+  const read = policy.source
+    ? `; ${plural(policy.packages, 'Debian package')} ${describeSource(policy.source)}`
+    : '';
+  if (policy.violations.length === 0) return `${policy.mode}: every rule met${read}`;
+  return `${policy.mode}: ${policy.violations.length} rule(s) broken (${policy.violations.map((v) => v.rule).join(', ')})${read}`;
 }
 
 function sbomText(outcome: BuildOutcome): string {
