@@ -17,7 +17,6 @@ import { chooseImages } from '../../../src/build/select-images.js';
 import { listSourceFiles } from '../../../src/build/source-files.js';
 import { contentTag, isContentTag, versionTag } from '../../../src/build/versions.js';
 import { readImageFacts } from '../../../src/policy/facts.js';
-import { recordedSystem } from '../../../src/sbom/read.js';
 import type { ImageFacts, ImagePolicy, PolicyOutcome } from '../../../src/policy/policy.js';
 import { Docker } from '../../../src/tools/docker.js';
 import { catalogLocation } from './catalog-location.js';
@@ -195,11 +194,14 @@ async function checkAndDescribe(
     (read ??= readImageFacts(target.client, target.repository, digest, {
       recorded:
         reused && existing
-          ? recordedSystem(
-              target.client,
-              target.repository,
-              digest,
-              existing.then((found) => found.referrers),
+          ? // loaded on this path only (packageurl-js with it): not before the first request
+            import('../../../src/sbom/read.js').then(({ recordedSystem }) =>
+              recordedSystem(
+                target.client,
+                target.repository,
+                digest,
+                existing.then((found) => found.referrers),
+              ),
             )
           : undefined,
     }));
