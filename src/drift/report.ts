@@ -124,7 +124,7 @@ export interface DriftReport {
   rules: { id: string; reason: string; builtIn: boolean; suppressed: number }[];
   requests: RequestCounts;
   durationMs: number;
-  /** Peak resident memory of the drift-check process, in bytes (helm processes not included). */
+  /** Peak resident memory of the drift-check process, in bytes (src/peak-rss.ts; helm processes not included). */
   peakRssBytes?: number;
   run?: string;
 }

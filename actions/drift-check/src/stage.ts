@@ -36,6 +36,7 @@ import {
   type Helm,
 } from '../../../src/tools/helm.js';
 import type { Inputs } from './inputs.js';
+import { peakRssBytes } from '../../../src/peak-rss.js';
 
 /**
  * The drift check of one environment: every input checked before the
@@ -238,7 +239,7 @@ export async function checkEnvironment(inputs: Inputs): Promise<Checked> {
       rules: allRules.map((rule) => ({ ...rule, suppressed: suppressedByRule.get(rule.id) ?? 0 })),
       requests: { ...client.counts },
       durationMs: Date.now() - started,
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      peakRssBytes: peakRssBytes(),
       ...(workflowRunUrl() ? { run: workflowRunUrl() as string } : {}),
     };
     const reportPath = join(
