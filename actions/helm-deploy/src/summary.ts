@@ -1,7 +1,7 @@
 import type { PinnedImage } from '../../../src/render/index.js';
 import { markdownTable, writeSummary } from '../../../src/report/summary.js';
 import type { DeployFailed } from '../../../src/deploy/explain.js';
-import type { DeployOutcome } from './stage.js';
+import type { DeployOutcome } from './outcome.js';
 
 /** The job summary of a deploy or dry run: release, revision, pinned images, and the diff. */
 export async function writeDeploySummary(outcome: DeployOutcome): Promise<void> {
