@@ -24,6 +24,11 @@ export interface UpgradeContext {
 /** Attempts of an upgrade that an outage stopped before helm wrote anything (client-go retried within each). */
 const UPGRADE_ATTEMPTS = 3;
 
+/**
+ * helm upgrade --install of the prepared release, its objects' readiness
+ * watched while helm waits. A failure is explained from what the cluster
+ * shows (src/deploy/explain.ts); one the post-renderer met is its own.
+ */
 export async function upgrade(
   helm: Helm,
   kubectl: Kubectl,
