@@ -1,4 +1,5 @@
 import type { RegistryClient } from '../oci/index.js';
+import { plural } from '../report/summary.js';
 import type { FactsSource, ImageFacts } from './policy.js';
 import { imageSystem, type ImageSystem, type Layer } from './packages.js';
 
@@ -82,6 +83,6 @@ export async function readImageFacts(
 /** "read from the image's SBOM sha256:…", "read from 7 layers (the image has no SBOM)": for the log and summary. */
 export function describeSource(source: FactsSource): string {
   if (source.from === 'sbom') return `read from the image's SBOM ${source.digest}`;
-  const layers = `read from ${source.layers} layer${source.layers === 1 ? '' : 's'}`;
+  const layers = `read from ${plural(source.layers, 'layer')}`;
   return source.sbomUnused ? `${layers} (${source.sbomUnused})` : layers;
 }

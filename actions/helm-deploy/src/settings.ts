@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import * as core from '../../../src/core.js';
 import { UserError } from '../../../src/errors.js';
 import { checkReleaseName } from '../../../src/deploy/release.js';
@@ -62,7 +62,7 @@ export function readLocalFiles(
 ) {
   const overlay =
     inputs.kustomize && inputs.rendered === undefined
-      ? resolveIn(workspace, inputs.kustomize)
+      ? resolve(workspace, inputs.kustomize)
       : undefined;
   const values =
     inputs.rendered === undefined
@@ -95,8 +95,4 @@ async function optionalManifest(
 export function namespaceSource(inputs: Inputs): string {
   if (inputs.namespace !== undefined) return 'input "namespace"';
   return `from ${inputs.manifest} for environment ${inputs.environment}`;
-}
-
-function resolveIn(workspace: string, path: string): string {
-  return isAbsolute(path) ? path : resolve(workspace, path);
 }
